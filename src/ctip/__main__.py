@@ -1,0 +1,5 @@
+import sys
+
+from ctip.cli import main
+
+sys.exit(main())

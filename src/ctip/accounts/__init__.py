@@ -1,0 +1,1 @@
+"""Organisations, users, roles and what each role may do (deny by default)."""

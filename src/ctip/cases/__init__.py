@@ -1,0 +1,1 @@
+"""Case management: people, cases, screening, assistance, consent, referrals, approvals, audit."""

@@ -1,0 +1,1 @@
+"""Internal and public dashboards over the collaborative dataset and published releases."""

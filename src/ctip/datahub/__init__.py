@@ -1,0 +1,1 @@
+"""Pages to upload partner files into the collaborative dataset and manage import batches."""

@@ -1,0 +1,39 @@
+"""The navigation bar: one entry per page family, shown only to users who may use it.
+
+Each entry: (URL name, label, capability or None for everyone, "auth" for any signed-in user).
+An entry whose URL name does not resolve yet is skipped, so parts can be added independently.
+"""
+
+from __future__ import annotations
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from ctip.accounts.permissions import user_can
+
+NAV: list[tuple[str, object, str | None]] = [
+    ("cases:list", _("Cases"), "cases.view"),
+    ("cases:referrals", _("Referrals"), "auth"),
+    ("cases:approvals", _("Approvals"), "cases.approve"),
+    ("datahub:batches", _("Dataset"), "dataset.view"),
+    ("dashboard:internal", _("Dashboard"), "dashboard.internal"),
+    ("publishing:list", _("Releases"), "release.create"),
+    ("workbench:home", _("OSINT"), "osint.use"),
+    ("dashboard:public", _("Public statistics"), None),
+]
+
+
+def navigation(request):
+    items = []
+    user = getattr(request, "user", None)
+    for url_name, label, capability in NAV:
+        if capability == "auth" and not (user and user.is_authenticated):
+            continue
+        if capability not in (None, "auth") and not user_can(user, capability):
+            continue
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            continue
+        items.append({"url": url, "label": label, "active": request.path.startswith(url)})
+    return {"nav_items": items}

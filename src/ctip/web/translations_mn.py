@@ -1,0 +1,38 @@
+"""Mongolian translations of the page layout and home page (compiled by ``scripts/po.py web``)."""
+
+MN = {
+    "Skip to content": "Агуулга руу шилжих",
+    "Main": "Үндсэн цэс",
+    "Log out": "Гарах",
+    "Log in": "Нэвтрэх",
+    "ctip: counter-trafficking information platform.": "ctip: хүн худалдаалахтай тэмцэх мэдээллийн платформ.",
+    "Home": "Нүүр",
+    "Counter-trafficking information platform": "Хүн худалдаалахтай тэмцэх мэдээллийн платформ",
+    "ctip helps organisations that fight human trafficking to identify victims, protect and assist them, and produce evidence without exposing anyone.":
+        "ctip нь хүн худалдаалахтай тэмцэж буй байгууллагуудад хохирогчийг илрүүлэх, хамгаалах, туслах, "
+        "хэнийг ч ил гаргахгүйгээр нотолгоо бий болгоход тусалдаг.",
+    "Identify": "Илрүүлэх",
+    "a screening interview applies the Palermo Protocol and suggests a trafficking status with its reasons; a person decides.":
+        "шалгах ярилцлага Палермогийн протоколыг хэрэглэж, хүн худалдаалалтын статусыг шалтгаантай нь санал болгоно; шийдвэрийг хүн гаргана.",
+    "Protect and assist": "Хамгаалах, туслах",
+    "case management, consent, referrals between partners, approvals and an audit trail.":
+        "кейс удирдлага, зөвшөөрөл, түншүүдийн хоорондын шилжүүлэг, батлалт, аудитын бүртгэл.",
+    "Evidence": "Нотолгоо",
+    "a de-identified dataset in the CTDC and HTCDS standards, statistics and dashboards, public releases under disclosure control.":
+        "CTDC ба HTCDS стандартын хувь хүнийг тодорхойлохгүй өгөгдөл, статистик, хяналтын самбар, нууцлалын хяналттай нийтийн хувилбарууд.",
+    "OSINT": "Нээлттэй эх сурвалжийн тагнуул",
+    "triage of collected online posts for trafficking red flags, for trained police analysts.":
+        "цуглуулсан онлайн нийтлэлүүдийг хүн худалдаалалтын анхааруулах шинжээр ангилах, бэлтгэгдсэн цагдаагийн шинжээчдэд.",
+    "Identifying data is encrypted at rest. Public figures are published only after disclosure control.":
+        "Хувь хүнийг тодорхойлох өгөгдөл шифрлэгдэж хадгалагдана. Нийтийн тоо баримтыг зөвхөн нууцлалын хяналтын дараа нийтэлнэ.",
+    "Your user name and password did not match. Please try again.": "Хэрэглэгчийн нэр, нууц үг таарсангүй. Дахин оролдоно уу.",
+    "User name": "Хэрэглэгчийн нэр",
+    "Password": "Нууц үг",
+    "Cases": "Кейсүүд",
+    "Referrals": "Шилжүүлэг",
+    "Approvals": "Батлалт",
+    "Dataset": "Өгөгдлийн сан",
+    "Dashboard": "Хяналтын самбар",
+    "Releases": "Нийтлэлүүд",
+    "Public statistics": "Нийтийн статистик",
+}

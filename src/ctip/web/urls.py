@@ -1,0 +1,17 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from ctip.web import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("cases/", include("ctip.cases.urls")),
+    path("data/", include("ctip.datahub.urls")),
+    path("releases/", include("ctip.publishing.urls")),
+    path("osint/", include("ctip.workbench.urls")),
+    path("", include("ctip.dashboard.urls")),
+]

@@ -1,0 +1,1 @@
+"""The police analysts OSINT workspace (kept apart from case data)."""
