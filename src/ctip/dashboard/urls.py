@@ -1,2 +1,11 @@
+from django.urls import path
+
+from ctip.dashboard import views
+
 app_name = "dashboard"
-urlpatterns: list = []
+urlpatterns = [
+    path("dashboard/", views.internal, name="internal"),
+    path("dashboard/chart/<slug:chart>.json", views.internal_chart, name="internal_chart"),
+    path("public/", views.public, name="public"),
+    path("public/chart/<slug:chart>.json", views.public_chart, name="public_chart"),
+]

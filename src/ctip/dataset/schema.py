@@ -32,7 +32,7 @@ PROVENANCE = [
     Column("contributor", "VARCHAR", "organisation that contributed the record"),
     Column("source_sha256", "VARCHAR", "SHA-256 of the imported file (or of the extract)"),
     Column("source_row", "INTEGER", "1-based data row number in the source file"),
-    Column("source_format", "VARCHAR", "ctdc2017 | ctdc2024 | htcds-xlsx | kobo | casestore"),
+    Column("source_format", "VARCHAR", "ctdc2017 | ctdc2024 | htcds-xlsx | htcds-csv | kobo | casestore"),
 ]
 
 CORE = [
@@ -85,5 +85,6 @@ DATA_COLUMNS = [c.name for c in COLUMNS if c not in PROVENANCE]
 
 
 def create_table_sql(table: str = "records") -> str:
+    """``CREATE TABLE IF NOT EXISTS`` for the dataset's rows in DuckDB SQL, keyed by ``record_id``."""
     cols = ",\n  ".join(f"{c.name} {c.sql_type}" for c in COLUMNS)
     return f"CREATE TABLE IF NOT EXISTS {table} (\n  {cols},\n  PRIMARY KEY (record_id)\n)"

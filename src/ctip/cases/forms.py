@@ -1,0 +1,285 @@
+"""Forms of the case pages: they collect and label input; the services in ``ctip.cases.services``
+validate it again and do the writing (a form never saves anything itself).
+
+Code lists come from ``ctip.vocab`` (labels in the reader's language) or the models' own choices.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from ctip import vocab
+from ctip.accounts.models import Organisation
+from ctip.cases.models import (
+    CaseStatus,
+    ConsentPurpose,
+    GivenBy,
+    Module,
+    NrmPhase,
+    Section,
+    Stage,
+)
+
+BLANK = [("", "—")]
+
+
+@functools.cache
+def _choices(scheme: str) -> list[tuple[str, object]]:
+    """``vocab.choices`` built once per scheme: the labels are lazy (they render in the reader's
+    language), and building them is costly enough to show on every page that has a form."""
+    return vocab.choices(scheme)
+
+
+@functools.cache
+def _country_choices() -> list[tuple[str, object]]:
+    def name(code: str) -> str:
+        return vocab.country_name(code, get_language() or "en")
+
+    lazy_name = lazy(name, str)
+    return [(code, lazy_name(code)) for code in vocab.codes("iso3166.alpha3")]
+
+
+def _multi(scheme: str, label, required: bool = False) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(label=label, choices=_choices(scheme), required=required,
+                                     widget=forms.CheckboxSelectMultiple)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class CaseFilterForm(forms.Form):
+    """Filters of the case list; every field is optional and an invalid value is simply ignored."""
+
+    q = forms.CharField(label=_("Search (case id or exact name, identity number, phone, e-mail)"),
+                        required=False, max_length=200)
+    status = forms.ChoiceField(label=_("Status"), choices=BLANK + list(CaseStatus.choices), required=False)
+    stage = forms.ChoiceField(label=_("Stage"), choices=BLANK + list(Stage.choices), required=False)
+    module = forms.ChoiceField(label=_("Module"), choices=BLANK + list(Module.choices), required=False)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none(),
+                                          required=False, empty_label="—")
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations if organisations is not None else \
+            Organisation.objects.none()
+
+
+class RegistrationForm(forms.Form):
+    """A person and their new case. The age is documented (birth date) or given, possibly estimated."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=200)
+    last_name = forms.CharField(label=_("Second name"), max_length=200, required=False)
+    birth_date = forms.DateField(label=_("Birth date"), required=False, widget=DateInput)
+    age_years = forms.IntegerField(label=_("Age in years (if no birth date)"), required=False, min_value=0,
+                                   max_value=120)
+    age_estimated = forms.BooleanField(label=_("The age is estimated"), required=False)
+    appears_to_be_child = forms.BooleanField(label=_("Appears to be a child"), required=False)
+    gender = forms.ChoiceField(label=_("Gender"), required=False, choices=[])
+    citizenship = forms.ChoiceField(label=_("Citizenship"), required=False, choices=[])
+    identity_number = forms.CharField(label=_("Identity number"), max_length=100, required=False)
+    mobile_phone = forms.CharField(label=_("Mobile phone"), max_length=50, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    module = forms.ChoiceField(label=_("Module"), required=False,
+                               choices=[("", _("Decide from the age"))] + list(Module.choices))
+    nrm_phase = forms.ChoiceField(label=_("NRM phase"), required=False, choices=BLANK + list(NrmPhase.choices))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gender"].choices = BLANK + _choices("htcds.prs_Gender")
+        self.fields["citizenship"].choices = BLANK + _country_choices()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("birth_date") is None and data.get("age_years") is None and not data.get("appears_to_be_child"):
+            raise forms.ValidationError(_("Give the birth date, the age (estimated if need be), or tick "
+                                          "'Appears to be a child'."))
+        return data
+
+    def person_fields(self) -> dict:
+        """The ``Person`` fields for ``services.case_create`` (blank optional fields left out)."""
+        data = self.cleaned_data
+        names = ["first_name", "last_name", "birth_date", "age_years", "gender", "citizenship", "identity_number",
+                 "mobile_phone", "email"]
+        fields = {n: data[n] for n in names if data.get(n) not in (None, "")}
+        fields["age_estimated"] = bool(data.get("age_estimated"))
+        fields["appears_to_be_child"] = bool(data.get("appears_to_be_child"))
+        return fields
+
+
+class ScreeningForm(forms.Form):
+    """The Palermo elements seen in the interview; the person's age comes from the case."""
+
+    acts = _multi("palermo.act", _("Acts"))
+    means = _multi("palermo.means", _("Means"))
+    purposes = _multi("htcds.vic_TypeOfExploitation", _("Purposes (types of exploitation)"))
+    indicators = _multi("htcds.vic_MethodsOfControl", _("Indicators (methods of control, evidence of means)"))
+    absent = _multi("palermo.element", _("Elements examined and found absent"))
+    evidence_source = forms.ChoiceField(label=_("Source of the evidence"), required=False, choices=[])
+    evidence_note = forms.CharField(label=_("Evidence note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["evidence_source"].choices = BLANK + _choices("ctip.evidence_source")
+
+    def interview(self) -> dict:
+        """The engine's interview document (without ``person``, which the service fills from the case)."""
+        return {key: list(self.cleaned_data.get(key) or []) for key in ("acts", "means", "purposes", "indicators",
+                                                                         "absent")}
+
+    def evidence(self) -> list[dict]:
+        """One evidence item per element with codes, from the chosen source (if a source is given)."""
+        source = self.cleaned_data.get("evidence_source")
+        if not source:
+            return []
+        data, note = self.cleaned_data, self.cleaned_data.get("evidence_note", "")
+        items = [("act", data.get("acts")), ("means", (data.get("means") or []) + (data.get("indicators") or [])),
+                 ("purpose", data.get("purposes"))]
+        return [{"element": element, "codes": list(codes), "source": source, "note": note}
+                for element, codes in items if codes]
+
+
+class DeterminationForm(forms.Form):
+    """A worker's determination of trafficking status, sent to a supervisor for approval."""
+    prefix = "determination"  # several forms share the case page: keep their ids apart
+
+
+    status = forms.ChoiceField(label=_("Trafficking status"), choices=[])
+    decision_org_type = forms.ChoiceField(label=_("Deciding organisation type"), choices=[])
+    rationale = forms.CharField(label=_("Rationale"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = _choices("htcds.vic_TraffickingStatus")
+        self.fields["decision_org_type"].choices = _choices("htcds.vic_TraffickingStatusDecisionMakingOrg")
+
+
+class ConsentForm(forms.Form):
+    prefix = "consent"  # several forms share the case page: keep their ids apart
+
+    purpose = forms.ChoiceField(label=_("Purpose"), choices=ConsentPurpose.choices)
+    organisation = forms.ModelChoiceField(label=_("Organisation (for sharing with a named organisation)"),
+                                          queryset=Organisation.objects.none(), required=False, empty_label="—")
+    given_by = forms.ChoiceField(label=_("Given by"), choices=GivenBy.choices)
+    guardian_name = forms.CharField(label=_("Name of the parent or guardian"), required=False, max_length=200)
+    child_assent = forms.TypedChoiceField(
+        label=_("The child assents"), required=False, empty_value=None,
+        choices=[("", _("Not applicable (adult)")), ("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda v: {"yes": True, "no": False}.get(v))
+    given_on = forms.DateField(label=_("Date"), required=False, widget=DateInput)
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations if organisations is not None else \
+            Organisation.objects.none()
+
+
+class ReferralForm(forms.Form):
+    prefix = "referral"  # several forms share the case page: keep their ids apart
+
+    to_organisation = forms.ModelChoiceField(label=_("Refer to"), queryset=Organisation.objects.none(),
+                                             empty_label="—")
+    service_type = forms.ChoiceField(label=_("For the service"), choices=[])
+    sections = forms.MultipleChoiceField(label=_("Sections to share"), choices=Section.choices,
+                                         widget=forms.CheckboxSelectMultiple)
+    reason = forms.ChoiceField(label=_("Reason"), required=False, choices=[])
+    details = forms.CharField(label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    override_reason = forms.CharField(
+        label=_("Reason for sharing without consent (supervisors only)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, organisations=None, can_override: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_organisation"].queryset = organisations if organisations is not None else \
+            Organisation.objects.none()
+        self.fields["service_type"].choices = _choices("ctip.service_type")
+        self.fields["reason"].choices = BLANK + _choices("htcds.cas_ReasonForOutgoingReferral")
+        if not can_override:
+            del self.fields["override_reason"]
+
+
+class NoteForm(forms.Form):
+    prefix = "note"  # several forms share the case page: keep their ids apart
+
+    text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), max_length=10_000)
+
+
+class ClosureForm(forms.Form):
+    prefix = "closure"  # several forms share the case page: keep their ids apart
+
+    status = forms.ChoiceField(label=_("Close as"), choices=[(CaseStatus.CLOSED, CaseStatus.CLOSED.label),
+                                                           (CaseStatus.CLOSED_REFERRED,
+                                                            CaseStatus.CLOSED_REFERRED.label)])
+    reason = forms.CharField(label=_("Reason for closing"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ResponseForm(forms.Form):
+    """A free-text note with an answer (referral response, approval decision)."""
+
+    note = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                           max_length=2000)
+
+
+class EventForm(forms.Form):
+    """A recruitment, transit or exploitation event (HTCDS ``hte_*``); the place is encrypted."""
+
+    prefix = "event"
+
+    event_type = forms.ChoiceField(label=_("Event"), choices=[])
+    country = forms.ChoiceField(label=_("Country"), required=False, choices=[])
+    state = forms.CharField(label=_("Province or aimag"), required=False, max_length=100)
+    city = forms.CharField(label=_("City or place"), required=False, max_length=200)
+    date = forms.DateField(label=_("Date"), required=False, widget=DateInput)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["event_type"].choices = _choices("htcds.hte_Type")
+        self.fields["country"].choices = BLANK + _country_choices()
+
+
+class AssessmentForm(forms.Form):
+    """Individual needs; for a child also the best-interests assessment and the guardian."""
+
+    prefix = "assessment"
+
+    needs = _multi("ctip.service_type", _("Needs"))
+    risk_summary = forms.CharField(label=_("Risks and vulnerabilities"), required=False,
+                                   widget=forms.Textarea(attrs={"rows": 2}))
+    best_interests_done = forms.BooleanField(label=_("Best-interests assessment done (child)"), required=False)
+    best_interests_summary = forms.CharField(label=_("Best-interests assessment"), required=False,
+                                             widget=forms.Textarea(attrs={"rows": 2}))
+    guardian_name = forms.CharField(label=_("Guardian"), required=False, max_length=200)
+    guardian_relationship = forms.CharField(label=_("Guardian's relationship to the child"), required=False,
+                                            max_length=64)
+
+
+class PlanForm(forms.Form):
+    """A support plan (HTCDS ``spl_Type``) with its first services, sent to a supervisor for approval."""
+
+    prefix = "plan"
+
+    plan_type = forms.ChoiceField(label=_("Support plan type"), choices=[])
+    objectives = forms.CharField(label=_("Objectives"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    planned_end = forms.DateField(label=_("Planned end date"), required=False, widget=DateInput)
+    services = _multi("ctip.service_type", _("Services"))
+    provider = forms.ModelChoiceField(label=_("Provider of these services"), queryset=Organisation.objects.none(),
+                                      required=False, empty_label=_("Our organisation"))
+    submit = forms.BooleanField(label=_("Send the plan to a supervisor for approval"), required=False, initial=True)
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan_type"].choices = _choices("htcds.spl_Type")
+        self.fields["provider"].queryset = organisations if organisations is not None else \
+            Organisation.objects.none()
+
+
+class ReopenForm(forms.Form):
+    prefix = "reopen"
+
+    reason = forms.CharField(label=_("Reason for reopening"), widget=forms.Textarea(attrs={"rows": 2}))

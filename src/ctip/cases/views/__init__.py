@@ -1,0 +1,1 @@
+"""The case-management pages (server-rendered; each module one family of pages)."""

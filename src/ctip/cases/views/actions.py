@@ -1,0 +1,175 @@
+"""The forms posted from the case page: consent, referral, note, determination, closure request.
+
+Each view finds the case for the user (404 when they may not see it), validates the form, calls one
+service and goes back to the case page. When the form or the service refuses, the case page is shown
+again with the errors next to the fields (status 400), and nothing was written.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ctip.accounts.permissions import user_can
+from ctip.cases import services
+from ctip.cases.errors import NotFound
+from ctip.cases.forms import (
+    AssessmentForm,
+    ClosureForm,
+    ConsentForm,
+    DeterminationForm,
+    EventForm,
+    NoteForm,
+    PlanForm,
+    ReferralForm,
+    ReopenForm,
+)
+from ctip.cases.views.case import case_context
+from ctip.cases.views.common import back_to_case, case_for, other_organisations, run_service
+
+
+def _login_required(request) -> None:
+    if not request.user.is_authenticated:
+        raise NotFound()
+
+
+def _redisplay(request, case, anchor: str, **forms):
+    ctx = case_context(request, case, **forms)
+    ctx["focus"] = anchor
+    return render(request, "cases/case_detail.html", ctx, status=400)
+
+
+def _post(request, public_id: str, form_class, form_key: str, anchor: str, call, success: str, **form_kwargs):
+    """The common path: bind, validate, call the service, then redirect or redisplay with errors."""
+    _login_required(request)
+    case = case_for(request, public_id, log_view=False)
+    form = form_class(request.POST, **form_kwargs)
+    if form.is_valid() and run_service(request, form, lambda: call(case, form.cleaned_data), success) is not None:
+        return back_to_case(case, anchor)
+    case = case_for(request, public_id)
+    return _redisplay(request, case, anchor, **{form_key: form})
+
+
+@require_POST
+def consent_record(request, public_id: str):
+    def call(case, data):
+        return services.consent_record(
+            actor=request.user, case=case, purpose=data["purpose"], organisation=data.get("organisation"),
+            given_by=data["given_by"], guardian_name=data.get("guardian_name", ""),
+            child_assent=data.get("child_assent"), given_on=data.get("given_on"))
+
+    return _post(request, public_id, ConsentForm, "consent_form", "consent", call, _("Consent recorded."),
+                 organisations=other_organisations(request.user))
+
+
+@require_POST
+def consent_withdraw(request, public_id: str, consent_id: int):
+    _login_required(request)
+    case = case_for(request, public_id, log_view=False)
+    consent = case.consents.filter(pk=consent_id).first()
+    if consent is None:
+        raise NotFound("consent")
+    run_service(request, None, lambda: services.consent_withdraw(actor=request.user, consent=consent),
+                _("Consent withdrawn. Referrals that rested on it were revoked."))
+    return back_to_case(case, "consent")
+
+
+@require_POST
+def referral_create(request, public_id: str):
+    def call(case, data):
+        return services.referral_create(
+            actor=request.user, case=case, to_organisation=data["to_organisation"],
+            service_type=data["service_type"], sections=data["sections"], reason=data.get("reason", ""),
+            details=data.get("details", ""), override_reason=data.get("override_reason", ""))
+
+    return _post(request, public_id, ReferralForm, "referral_form", "referrals", call, _("Referral sent."),
+                 organisations=other_organisations(request.user),
+                 can_override=user_can(request.user, "cases.consent_override"))
+
+
+@require_POST
+def note_add(request, public_id: str):
+    return _post(request, public_id, NoteForm, "note_form", "notes",
+                 lambda case, data: services.note_add(actor=request.user, case=case, text=data["text"]),
+                 _("Note added."))
+
+
+@require_POST
+def determination_request(request, public_id: str):
+    def call(case, data):
+        return services.determination_request(
+            actor=request.user, case=case, status=data["status"], decision_org_type=data["decision_org_type"],
+            rationale=data.get("rationale", ""), screening=case.screenings.first())
+
+    return _post(request, public_id, DeterminationForm, "determination_form", "screening", call,
+                 _("Determination sent to a supervisor for approval."))
+
+
+@require_POST
+def closure_request(request, public_id: str):
+    return _post(request, public_id, ClosureForm, "closure_form", "approvals",
+                 lambda case, data: services.closure_request(actor=request.user, case=case, reason=data["reason"],
+                                                             status=data["status"]),
+                 _("Closure sent to a supervisor for approval."))
+
+
+@require_POST
+def event_add(request, public_id: str):
+    def call(case, data):
+        return services.event_add(actor=request.user, case=case, event_type=data["event_type"],
+                                  country=data.get("country", ""), state=data.get("state", ""),
+                                  city=data.get("city", ""), description=data.get("description", ""),
+                                  date=data.get("date"))
+
+    return _post(request, public_id, EventForm, "event_form", "context", call, _("Event added."))
+
+
+@require_POST
+def assessment_record(request, public_id: str):
+    def call(case, data):
+        return services.assessment_record(
+            actor=request.user, case=case, needs=data["needs"], risk_summary=data.get("risk_summary", ""),
+            best_interests_done=data.get("best_interests_done", False),
+            best_interests_summary=data.get("best_interests_summary", ""),
+            guardian_name=data.get("guardian_name", ""), guardian_relationship=data.get("guardian_relationship", ""))
+
+    return _post(request, public_id, AssessmentForm, "assessment_form", "assessment", call,
+                 _("Needs assessment recorded."))
+
+
+@require_POST
+def plan_create(request, public_id: str):
+    @transaction.atomic  # the plan, its services and the approval request are written together or not at all
+    def call(case, data):
+        provider = data.get("provider") or case.organisation
+        plan = services.plan_create(
+            actor=request.user, case=case, plan_type=data["plan_type"], objectives=data.get("objectives", ""),
+            planned_end=data.get("planned_end"),
+            services=[{"service_type": s, "provider": provider} for s in data["services"]])
+        if data.get("submit"):
+            services.plan_submit(actor=request.user, plan=plan)
+        return plan
+
+    return _post(request, public_id, PlanForm, "plan_form", "plan", call, _("Support plan saved."),
+                 organisations=other_organisations(request.user))
+
+
+@require_POST
+def plan_submit(request, public_id: str, plan_id: int):
+    _login_required(request)
+    case = case_for(request, public_id, log_view=False)
+    plan = case.plans.filter(pk=plan_id).first()
+    if plan is None:
+        raise NotFound("plan")
+    run_service(request, None, lambda: services.plan_submit(actor=request.user, plan=plan),
+                _("Support plan sent to a supervisor for approval."))
+    return back_to_case(case, "plan")
+
+
+@require_POST
+def case_reopen(request, public_id: str):
+    return _post(request, public_id, ReopenForm, "reopen_form", "approvals",
+                 lambda case, data: services.case_reopen(actor=request.user, case=case, reason=data["reason"]),
+                 _("Case reopened."))

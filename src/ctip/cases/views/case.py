@@ -1,0 +1,156 @@
+"""The case list, the registration form and the case page with its sections.
+
+Every section is shown only when the user's access to the case includes it (owners see all; an
+organisation that accepted a referral sees the shared sections; the police see what was referred to
+them with consent). Forms that change the case appear only to the owning organisation's workers.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ctip.accounts.models import Organisation
+from ctip.accounts.permissions import capability_required, user_can
+from ctip.cases import selectors, services
+from ctip.cases.forms import (
+    AssessmentForm,
+    CaseFilterForm,
+    ClosureForm,
+    ConsentForm,
+    DeterminationForm,
+    EventForm,
+    NoteForm,
+    PlanForm,
+    ReferralForm,
+    RegistrationForm,
+    ReopenForm,
+    ResponseForm,
+)
+from ctip.cases.models import ApprovalState, Case, PlanState, Referral, ReferralState, Section
+from ctip.cases.views.common import case_for, other_organisations, run_service
+from ctip.cases.views.screening_text import present
+
+PAGE_SIZE = 50
+COUNT_CAP = 1000
+
+
+class CappedPaginator(Paginator):
+    """Counts at most ``COUNT_CAP`` matching cases: an exact count over a whole organisation's cases
+    costs more than the page itself, and nobody pages through a thousand cases (they search or filter)."""
+
+    @cached_property
+    def count(self) -> int:
+        if isinstance(self.object_list, list):
+            return min(len(self.object_list), COUNT_CAP)
+        return min(self.object_list.order_by()[:COUNT_CAP + 1].count(), COUNT_CAP)
+
+    @cached_property
+    def capped(self) -> bool:
+        if isinstance(self.object_list, list):
+            return len(self.object_list) > COUNT_CAP
+        return self.object_list.order_by()[COUNT_CAP:COUNT_CAP + 1].exists()
+
+
+@capability_required("cases.view")
+def case_list(request):
+    """Cases the user may see, filtered by search (case id or exact identifier), status, stage, organisation."""
+    form = CaseFilterForm(request.GET or None, organisations=_filter_organisations(request.user))
+    filters = form.cleaned_data if form.is_valid() else {}
+    org = filters.get("organisation")
+    cases = selectors.case_list_for(request.user, search=filters.get("q", ""), status=filters.get("status", ""),
+                                    stage=filters.get("stage", ""), module=filters.get("module", ""),
+                                    organisation_id=org.pk if org else None)
+    cases = cases.select_related(None).select_related("organisation")  # the list shows no personal data
+    if filters.get("q"):  # an exact search finds few cases: one query for the count and the rows
+        cases = list(cases[:COUNT_CAP + 1])
+    page = CappedPaginator(cases, PAGE_SIZE, allow_empty_first_page=True).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "cases/case_list.html", {
+        "form": form, "page": page, "query": query.urlencode(), "searched": bool(filters.get("q")),
+        "can_register": user_can(request.user, "cases.edit") and request.user.organisation_id is not None,
+    })
+
+
+def _filter_organisations(user):
+    """Organisations whose cases the user may find: their own, those that referred cases to it, or all."""
+    if user.scope == "all":
+        return Organisation.objects.all()
+    referring = Referral.objects.filter(to_organisation_id=user.organisation_id, state=ReferralState.ACCEPTED)
+    return Organisation.objects.filter(Q(pk=user.organisation_id) | Q(pk__in=referring.values("from_organisation_id")))
+
+
+@capability_required("cases.edit")
+@require_http_methods(["GET", "POST"])
+def case_register(request):
+    """Register a person and open their case in the user's organisation."""
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        case = run_service(request, form, lambda: services.case_create(
+            actor=request.user, module=data.get("module") or None, nrm_phase=data.get("nrm_phase") or None,
+            **form.person_fields()), _("Case registered."))
+        if case is not None:
+            return redirect("cases:detail", public_id=case.public_id)
+    return render(request, "cases/case_register.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def case_context(request, case: Case, **forms) -> dict:
+    """Everything the case page shows to this user, section by section."""
+    user, access = request.user, case.access
+    sections = access.sections
+    owner = access.can_edit and user_can(user, "cases.edit")
+    ctx = {"case": case, "access": access, "sections": sections, "owner": owner,
+           "can_note": access.can_add_notes and user_can(user, "cases.edit"),
+           "person": case.person if "person" in sections else None,
+           "shared_labels": [Section(s).label for s in Section.values if s in sections]}
+    if "screening" in sections:
+        ctx["screenings"] = [(s, present(s.suggestion)) for s in case.screenings.prefetch_related("evidence")]
+        ctx["determinations"] = case.determinations.all()
+    if "context" in sections:
+        ctx["events"], ctx["perpetrators"] = case.events.all(), case.perpetrators.all()
+    if "assessment" in sections:
+        ctx["assessments"] = case.assessments.all()
+    if "plan" in sections:
+        ctx["plans"] = case.plans.prefetch_related("services__provider")
+        ctx["services"] = case.services.select_related("provider")
+    if "notes" in sections:
+        ctx["notes"] = case.notes.select_related("author", "organisation")
+    if owner:
+        orgs = other_organisations(user)
+        ctx.update({
+            "consents": selectors.consents_for(case),
+            "referrals": case.referrals.select_related("to_organisation", "created_by"),
+            "approvals": case.approvals.select_related("requested_by", "decided_by"),
+            "consent_form": forms.get("consent_form") or ConsentForm(organisations=orgs),
+            "referral_form": forms.get("referral_form") or ReferralForm(
+                organisations=orgs, can_override=user_can(user, "cases.consent_override")),
+            "closure_form": forms.get("closure_form") or ClosureForm(),
+            "determination_form": forms.get("determination_form") or DeterminationForm(),
+            "event_form": forms.get("event_form") or EventForm(),
+            "assessment_form": forms.get("assessment_form") or AssessmentForm(),
+            "plan_form": forms.get("plan_form") or PlanForm(organisations=orgs),
+            "reopen_form": forms.get("reopen_form") or ReopenForm(),
+            "plan_draft_states": (PlanState.DRAFT, PlanState.REJECTED),
+            "can_approve": user_can(user, "cases.approve"),
+            "decision_form": ResponseForm(),
+            "requested": ApprovalState.REQUESTED,
+        })
+    if ctx["can_note"]:
+        ctx["note_form"] = forms.get("note_form") or NoteForm()
+    return ctx
+
+
+def case_detail(request, public_id: str):
+    """The case page. A case the user may not see answers 404, exactly like a missing one."""
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    case = case_for(request, public_id)
+    return render(request, "cases/case_detail.html", case_context(request, case))

@@ -1,0 +1,113 @@
+"""``ctip dataset``: import partner files into the collaborative dataset, list and drop batches, export.
+
+    ctip dataset import PATH [--format F] [--contributor NAME] [--dry-run] [--skip-invalid] [--json]
+    ctip dataset batches [--json]
+    ctip dataset drop-batch ID
+    ctip dataset export --format ctdc2024|ctdc2017|htcds-csv|parquet PATH
+
+Exit status 2 when a file is rejected (strict import: nothing written) or the arguments are wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ctip.cli import UsageError
+
+IMPORT_FORMATS = ("ctdc2017", "ctdc2024", "ctdc2025", "htcds-xlsx", "htcds-csv", "kobo")
+EXPORT_FORMATS = ("ctdc2024", "ctdc2017", "htcds-csv", "parquet")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    imp = sub.add_parser("import", help="validate a file and add it to the dataset as one batch")
+    imp.add_argument("path", metavar="PATH", help="CSV or .xlsx file")
+    imp.add_argument("--format", dest="fmt", choices=IMPORT_FORMATS, help="override format detection")
+    imp.add_argument("--contributor", help="organisation contributing the records (default CTDC for CTDC files)")
+    imp.add_argument("--dry-run", action="store_true", help="validate and report; write nothing")
+    imp.add_argument("--skip-invalid", action="store_true",
+                     help="import the valid rows and write the rejected ones with reasons beside the store")
+    imp.add_argument("--json", action="store_true", help="print one JSON object (batch, format, counts, errors)")
+    bat = sub.add_parser("batches", help="list the active import batches")
+    bat.add_argument("--json", action="store_true", help="print a JSON list")
+    drop = sub.add_parser("drop-batch", help="delete every record of one batch")
+    drop.add_argument("batch_id", metavar="ID")
+    exp = sub.add_parser("export", help="write the whole dataset in an exchange format")
+    exp.add_argument("--format", dest="fmt", required=True, choices=EXPORT_FORMATS)
+    exp.add_argument("path", metavar="PATH", help="output file (a directory for parquet)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ctip.dataset.store import Dataset
+
+    store = Dataset()
+    return {"import": _import, "batches": _batches, "drop-batch": _drop, "export": _export}[args.action](store, args)
+
+
+def _import(store, args: argparse.Namespace) -> int:
+    try:
+        report = store.import_file(Path(args.path), fmt=args.fmt, contributor=args.contributor,
+                                   dry_run=args.dry_run, skip_invalid=args.skip_invalid)
+    except (FileNotFoundError, ValueError) as exc:
+        raise UsageError(str(exc).strip("'\"")) from None
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False))
+    if not report.ok:
+        print(f"ctip dataset: {report.summary()}", file=sys.stderr)
+        if not args.json:
+            cell_errors = [e for e in report.errors if e["row"]]
+            for error in cell_errors[:20]:
+                print(f"  row {error['row']}, column {error['column']}: {error['value']!r}; expected "
+                      f"{error['expected']}", file=sys.stderr)
+            if cell_errors and report.error_count > 20:
+                print(f"  … {report.error_count - 20} more (use --json for up to 100)", file=sys.stderr)
+        return 2
+    if not args.json:
+        print(report.summary())
+        for note in report.notes:
+            print(f"  note: {note}")
+    return 0
+
+
+def _batches(store, args: argparse.Namespace) -> int:
+    batches = store.batches()
+    if args.json:
+        print(json.dumps([{**b.__dict__, "imported_at": b.imported_at.isoformat(timespec="seconds"),
+                           "dropped_at": None} for b in batches], ensure_ascii=False))
+        return 0
+    if not batches:
+        print("no batches; add one with 'ctip dataset import PATH'")
+        return 0
+    print(f"{'batch':<22} {'format':<10} {'contributor':<16} {'rows':>8} {'rejected':>8}  imported at (UTC)  source")
+    for b in batches:
+        print(f"{b.batch_id:<22} {b.source_format:<10} {b.contributor[:16]:<16} {b.imported:>8} {b.rejected:>8}  "
+              f"{b.imported_at:%Y-%m-%d %H:%M}   {b.source_name}")
+    return 0
+
+
+def _drop(store, args: argparse.Namespace) -> int:
+    from ctip.dataset.store import BatchNotFound
+
+    try:
+        batch = store.drop_batch(args.batch_id)
+    except BatchNotFound as exc:
+        raise UsageError(str(exc)) from None
+    print(f"dropped batch {batch.batch_id}: {batch.imported} records from {batch.source_name} removed")
+    return 0
+
+
+def _export(store, args: argparse.Namespace) -> int:
+    from ctip.dataset.export import export
+
+    target = Path(args.path)
+    if not target.parent.is_dir():
+        raise UsageError(f"{target.parent}: no such directory")
+    try:
+        count = export(store, args.fmt, target)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"exported {count} records as {args.fmt} to {target}")
+    return 0

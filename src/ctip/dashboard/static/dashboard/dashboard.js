@@ -1,0 +1,237 @@
+/* ctip dashboards: fetch each chart's JSON, draw it with Apache ECharts, fill its table view,
+   and offer CSV and image downloads. Data and strings come from json_script blocks (no inline JS). */
+(function () {
+  "use strict";
+
+  var config = JSON.parse(document.getElementById("dashboard-config").textContent);
+  var text = JSON.parse(document.getElementById("dashboard-messages").textContent);
+  var lang = document.documentElement.lang || "en";
+  var worldMap = null;
+  var charts = {};
+
+  function fmt(n) { return n === null || n === undefined ? "–" : Number(n).toLocaleString(lang); }
+
+  function loadWorld() {
+    if (!worldMap) {
+      worldMap = fetch(config.geojson).then(function (r) { return r.json(); }).then(function (geo) {
+        echarts.registerMap("world", geo);
+      });
+    }
+    return worldMap;
+  }
+
+  function tableRows(payload) {
+    if (payload.kind === "sankey") {
+      return payload.rows.map(function (r) { return [r.source_label, r.target_label, r.count]; });
+    }
+    if (payload.kind === "headline") {
+      return payload.rows.map(function (r) { return [r.label, r.value, r.detail]; });
+    }
+    return payload.rows.map(function (r) { return [r.label, r.count, r.share]; });
+  }
+
+  function fillTable(card, payload) {
+    var table = card.querySelector("[data-role=table]");
+    table.querySelector("[data-role=caption]").textContent = payload.title;
+    var head = table.querySelector("thead");
+    var body = table.querySelector("tbody");
+    head.innerHTML = "";
+    body.innerHTML = "";
+    var tr = document.createElement("tr");
+    payload.columns.forEach(function (c) {
+      var th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = c;
+      tr.appendChild(th);
+    });
+    head.appendChild(tr);
+    tableRows(payload).forEach(function (row) {
+      var r = document.createElement("tr");
+      row.forEach(function (value) {
+        var td = document.createElement("td");
+        td.textContent = typeof value === "number" ? fmt(value) : (value === null ? "–" : value);
+        r.appendChild(td);
+      });
+      body.appendChild(r);
+    });
+  }
+
+  // Text that a spreadsheet would run as a formula gets a leading quote (as ctip.exchange.safe_csv does).
+  function csvCell(value) {
+    var s = value === null || value === undefined ? "" : String(value);
+    if (typeof value === "string" && /^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) { s = "'" + s; }
+    return /[",\n\r;]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+
+  function download(href, name) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  function downloadCsv(chart, payload) {
+    var lines = [payload.columns].concat(tableRows(payload)).map(function (row) {
+      return row.map(csvCell).join(",");
+    });
+    var blob = new Blob(["\ufeff" + lines.join("\r\n") + "\r\n"], {type: "text/csv;charset=utf-8"});
+    var url = URL.createObjectURL(blob);
+    download(url, "ctip-" + chart + ".csv");
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  // ECharts inserts a tooltip formatter's result as HTML: every label is escaped first.
+  var escapeHtml = echarts.format.encodeHTML;
+
+  function tooltipFor(payload) {
+    return function (p) {
+      var row = p.data && p.data.row;
+      if (!row) { return escapeHtml(p.name); }
+      var share = row.share === null || row.share === undefined ? "" : " (" + fmt(row.share) + " %)";
+      return escapeHtml(row.label) + ": " + fmt(row.count) + share;
+    };
+  }
+
+  function barOption(payload) {
+    var rows = payload.rows.slice().reverse();
+    return {
+      grid: {left: 8, right: 56, top: 8, bottom: 8, containLabel: true},
+      tooltip: {trigger: "item", formatter: tooltipFor(payload)},
+      xAxis: {type: "value", name: text.victims, nameLocation: "middle", nameGap: 24},
+      yAxis: {type: "category", data: rows.map(function (r) { return r.label; }),
+              axisLabel: {width: 220, overflow: "truncate"}},
+      series: [{type: "bar", data: rows.map(function (r) { return {value: r.count, row: r}; }),
+                label: {show: true, position: "right", formatter: function (p) {
+                  var r = p.data.row;
+                  return r.share === null ? fmt(r.count) : fmt(r.share) + " %";
+                }}}]
+    };
+  }
+
+  function lineOption(payload) {
+    return {
+      grid: {left: 8, right: 24, top: 24, bottom: 8, containLabel: true},
+      tooltip: {trigger: "item", formatter: tooltipFor(payload)},
+      xAxis: {type: "category", name: text.year, data: payload.rows.map(function (r) { return r.label; })},
+      yAxis: {type: "value", name: text.victims},
+      series: [{type: "line", smooth: false, symbolSize: 8,
+                data: payload.rows.map(function (r) { return {value: r.count, row: r}; })}]
+    };
+  }
+
+  function mapOption(payload) {
+    var max = payload.rows.reduce(function (m, r) { return Math.max(m, r.count); }, 0);
+    return {
+      tooltip: {trigger: "item", formatter: tooltipFor(payload)},
+      visualMap: {min: 0, max: max || 1, left: 8, bottom: 8, calculable: true,
+                  inRange: {color: ["#dbe9f6", "#0b5cab", "#08306b"]}},
+      series: [{type: "map", map: "world", nameProperty: "iso3", roam: true,
+                emphasis: {label: {show: false}},
+                data: payload.rows.map(function (r) { return {name: r.code, value: r.count, row: r}; })}]
+    };
+  }
+
+  function sankeyOption(payload) {
+    var nodes = {};
+    var names = {};
+    payload.rows.forEach(function (r) {
+      nodes["from:" + r.source] = true;
+      nodes["to:" + r.target] = true;
+      names["from:" + r.source] = r.source_label;
+      names["to:" + r.target] = r.target_label;
+    });
+    return {
+      tooltip: {trigger: "item", formatter: function (p) {
+        if (p.dataType === "edge") {
+          return escapeHtml(names[p.data.source]) + " → " + escapeHtml(names[p.data.target]) + ": " +
+            fmt(p.data.value);
+        }
+        return escapeHtml(names[p.name]) + ": " + fmt(p.value);
+      }},
+      series: [{type: "sankey", left: 8, right: 140, nodeGap: 6, emphasis: {focus: "adjacency"},
+                label: {formatter: function (p) { return names[p.name]; }},
+                data: Object.keys(nodes).map(function (n) { return {name: n}; }),
+                links: payload.rows.map(function (r) {
+                  return {source: "from:" + r.source, target: "to:" + r.target, value: r.count};
+                })}]
+    };
+  }
+
+  function headline(card, payload) {
+    var box = card.querySelector("[data-role=figures]");
+    box.innerHTML = "";
+    var dl = document.createElement("dl");
+    payload.rows.forEach(function (r) {
+      var div = document.createElement("div");
+      div.className = "figure figure-" + r.code;
+      var dt = document.createElement("dt");
+      dt.textContent = r.label;
+      var dd = document.createElement("dd");
+      var strong = document.createElement("strong");
+      strong.textContent = r.value;
+      var small = document.createElement("span");
+      small.className = "note";
+      small.textContent = r.detail;
+      dd.appendChild(strong);
+      dd.appendChild(document.createElement("br"));
+      dd.appendChild(small);
+      div.appendChild(dt);
+      div.appendChild(dd);
+      dl.appendChild(div);
+    });
+    box.appendChild(dl);
+  }
+
+  var OPTIONS = {bar: barOption, line: lineOption, map: mapOption, sankey: sankeyOption};
+
+  function draw(card, name, payload) {
+    card.querySelector("[data-role=title]").textContent = payload.title;
+    card.querySelector("[data-role=note]").textContent = payload.note || "";
+    fillTable(card, payload);
+    card.querySelector("[data-role=csv]").onclick = function () { downloadCsv(name, payload); };
+    if (payload.kind === "headline") {
+      headline(card, payload);
+      return Promise.resolve();
+    }
+    var canvas = card.querySelector("[data-role=canvas]");
+    if (!payload.rows.length) {
+      canvas.classList.add("empty");
+      canvas.textContent = text.noData;
+      return Promise.resolve();
+    }
+    var ready = payload.kind === "map" ? loadWorld() : Promise.resolve();
+    return ready.then(function () {
+      var chart = echarts.init(canvas, null, {renderer: "canvas"});
+      chart.setOption(OPTIONS[payload.kind](payload));
+      charts[name] = chart;
+      card.querySelector("[data-role=png]").onclick = function () {
+        download(chart.getDataURL({type: "png", pixelRatio: 2, backgroundColor: "#fff"}), "ctip-" + name + ".png");
+      };
+    });
+  }
+
+  function load(card) {
+    var name = card.getAttribute("data-chart");
+    var url = config.chartUrl.replace("CHART", name) + (config.query ? "?" + config.query : "");
+    return fetch(url, {credentials: "same-origin", headers: {Accept: "application/json"}})
+      .then(function (r) {
+        if (!r.ok) { throw new Error(r.status); }
+        return r.json();
+      })
+      .then(function (payload) { return draw(card, name, payload); })
+      .catch(function () {
+        var note = card.querySelector("[data-role=note]");
+        note.textContent = text.error;
+        note.setAttribute("role", "alert");
+      })
+      .then(function () { card.setAttribute("aria-busy", "false"); });
+  }
+
+  var cards = Array.prototype.slice.call(document.querySelectorAll("[data-chart]"));
+  Promise.all(cards.map(load)).then(function () { document.body.setAttribute("data-dashboard", "ready"); });
+  window.addEventListener("resize", function () {
+    Object.keys(charts).forEach(function (k) { charts[k].resize(); });
+  });
+}());

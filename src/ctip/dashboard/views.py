@@ -1,0 +1,142 @@
+"""Dashboard pages and their per-chart JSON endpoints (thin: figures come from ``ctip.stats``).
+
+``/dashboard/`` (capability ``dashboard.internal``) draws the whole collaborative dataset;
+``/public/`` (anonymous) draws only the latest published release and says so when there is none.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from ctip.accounts.permissions import capability_required
+from ctip.dashboard import sources
+from ctip.dashboard.charts import CHARTS, TITLES, Context
+from ctip.dashboard.filters import filter_form
+from ctip.stats import FilterError, Filters
+
+logger = logging.getLogger(__name__)
+PUBLIC_MIN_COUNT = 10  # maps and flows hide countries with fewer victims (CTDC practice)
+FILTER_KEYS = ["year_from", "year_to", "contributor", "citizenship", "exploitation_country", "sex",
+               "age_group", "form"]
+PUBLIC_FILTER_KEYS = [k for k in FILTER_KEYS if k != "contributor"]
+COUNTRY_FILTERS = ("citizenship", "exploitation_country")
+
+
+def _lang() -> str:
+    return "mn" if (get_language() or "en").startswith("mn") else "en"
+
+
+def _form(source: sources.Source, keys: list[str], min_count: int) -> list[dict]:
+    return sources.cached((source.version, "filter-form", tuple(keys), _lang()),
+                          lambda: filter_form(source, keys, _lang(), min_count))
+
+
+def _filters(request: HttpRequest, source: sources.Source, keys: list[str], min_count: int) -> Filters:
+    """The request's filters; on the public side a country hidden from the maps cannot be selected."""
+    filters = Filters.from_mapping({k: request.GET.get(k, "") for k in keys})
+    if min_count > 1:
+        selected = filters.as_dict()
+        for field in _form(source, keys, min_count):
+            value = selected.get(field["name"])
+            if field["name"] in COUNTRY_FILTERS and value and value not in dict(field["choices"]):
+                raise FilterError(_("No statistics are published for %(country)s: fewer than %(k)s victims.")
+                                  % {"country": value, "k": min_count})
+    return filters
+
+
+def _chart_json(request: HttpRequest, source: sources.Source, chart: str, keys: list[str],
+                min_count: int) -> JsonResponse:
+    if chart not in CHARTS:
+        raise Http404(_("No such chart."))
+    try:
+        filters = _filters(request, source, keys, min_count)
+    except FilterError as exc:
+        return JsonResponse({"error": str(exc)}, status=400)
+    if filters.as_dict() and not source.filterable:
+        return JsonResponse({"error": _("This release publishes tables of protected counts only, which cannot "
+                                        "be filtered further.")}, status=400)
+    lang = _lang()
+    key = (source.version, chart, tuple(sorted(filters.as_dict().items())), lang)
+
+    def compute() -> dict:
+        with source.indicators() as indicators:
+            return CHARTS[chart](Context(indicators, filters, lang, min_count, source.version))
+
+    payload = sources.cached(key, compute)
+    return JsonResponse({"chart": chart, **payload}, json_dumps_params={"ensure_ascii": False})
+
+
+def _page(request: HttpRequest, template: str, source: sources.Source, keys: list[str], chart_url: str,
+          min_count: int, **extra) -> HttpResponse:
+    try:
+        filters = _filters(request, source, keys, min_count)
+        error = ""
+    except FilterError as exc:
+        filters, error = Filters(), str(exc)
+    form = _form(source, keys, min_count) if source.filterable else []
+    selected = filters.as_dict()
+    form = [{**field, "value": str(selected.get(field["name"], ""))} for field in form]
+    config = {"chartUrl": chart_url, "query": request.GET.urlencode() if not error else "",
+              "geojson": static("dashboard/world.geojson")}
+    return render(request, template, {"form": form, "filter_error": error, "config": config,
+                                      "messages_js": _script_messages(), "charts": list(TITLES.items()),
+                                      "source": source, "min_count": min_count, **extra})
+
+
+def _script_messages() -> dict[str, str]:
+    """Strings the chart script shows, in the page's language."""
+    return {"victims": _("Victims"), "share": _("Share"), "noData": _("No data for these filters."),
+            "error": _("This chart could not be loaded."), "year": _("Year")}
+
+
+@require_GET
+@capability_required("dashboard.internal")
+def internal(request: HttpRequest) -> HttpResponse:
+    """The internal dashboard over the whole collaborative dataset (analysts and above)."""
+    source = sources.internal_source()
+    return _page(request, "dashboard/internal.html", source, FILTER_KEYS,
+                 reverse("dashboard:internal_chart", args=["CHART"]), min_count=1)
+
+
+@require_GET
+@capability_required("dashboard.internal")
+def internal_chart(request: HttpRequest, chart: str) -> JsonResponse:
+    """One chart's JSON for the internal dashboard."""
+    return _chart_json(request, sources.internal_source(), chart, FILTER_KEYS, min_count=1)
+
+
+@require_GET
+def public(request: HttpRequest) -> HttpResponse:
+    """The public dashboard: the latest published release, or a notice that none exists (or that the
+    published release cannot be read: a damaged file shows no figure rather than an error page)."""
+    source = sources.public_source()
+    if source is None:
+        return render(request, "dashboard/public_none.html")
+    try:
+        return _page(request, "dashboard/public.html", source, PUBLIC_FILTER_KEYS,
+                     reverse("dashboard:public_chart", args=["CHART"]), min_count=PUBLIC_MIN_COUNT,
+                     release_id=source.release_id)
+    except (OSError, ValueError):  # InvalidFile and the tables' errors are ValueErrors
+        logger.exception("published release %s cannot be read", source.release_id)
+        return render(request, "dashboard/public_none.html", {"unreadable": source.release_id}, status=503)
+
+
+@require_GET
+def public_chart(request: HttpRequest, chart: str) -> JsonResponse:
+    """One chart's JSON from the latest published release; 404 while none is published."""
+    source = sources.public_source()
+    if source is None:
+        raise Http404(_("No release has been published yet."))
+    try:
+        return _chart_json(request, source, chart, PUBLIC_FILTER_KEYS, min_count=PUBLIC_MIN_COUNT)
+    except (OSError, ValueError):
+        logger.exception("published release %s cannot be read", source.release_id)
+        return JsonResponse({"error": _("The published figures cannot be read at the moment.")}, status=503)

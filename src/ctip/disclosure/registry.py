@@ -1,0 +1,105 @@
+"""Releases on disk: one folder per release under ``config.releases_dir()`` (the public contract).
+
+A folder holds ``manifest.json``, ``records.csv`` (microdata, CTDC v2024; absent for aggregate-only
+releases), ``aggregates.csv``, ``README.md``, ``report.html`` and ``report.json``. A release is public
+only once ``published_at`` is set, which ``publish_release`` does after a supervisor's approval.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ctip import config
+from ctip.disclosure.errors import DisclosureError
+
+RELEASE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+
+
+@dataclass(frozen=True)
+class ReleaseInfo:
+    """A release's manifest plus where it lives."""
+
+    id: str
+    method: str
+    parameters: dict
+    epsilon: float | None
+    delta: float | None
+    seed: int | None
+    created_at: str
+    dataset_version: str
+    approved_by: str | None
+    approved_at: str | None
+    published_at: str | None
+    path: Path
+
+    @property
+    def is_published(self) -> bool:
+        return bool(self.published_at)
+
+    def file(self, name: str) -> Path | None:
+        """One of the release's files, or None when the release has none by that name."""
+        path = self.path / name
+        return path if path.is_file() else None
+
+    def report(self) -> dict:
+        path = self.file("report.json")
+        return json.loads(path.read_text(encoding="utf-8")) if path else {}
+
+
+def check_release_id(release_id: str) -> str:
+    if not RELEASE_ID.match(release_id or ""):
+        raise DisclosureError(f"release id {release_id!r} must be 1-64 characters of a-z, 0-9, '.', '_', '-' "
+                              "starting with a letter or digit (it names the folder under releases/)")
+    return release_id
+
+
+def _info(path: Path) -> ReleaseInfo:
+    manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+    names = {f.name for f in fields(ReleaseInfo)} - {"path"}
+    return ReleaseInfo(**{n: manifest.get(n) for n in names}, path=path)
+
+
+def list_releases(root: Path | None = None) -> list[ReleaseInfo]:
+    """Every release, newest first."""
+    root = root or config.releases_dir()
+    found = [_info(p) for p in root.iterdir() if (p / "manifest.json").is_file()] if root.exists() else []
+    return sorted(found, key=lambda r: (r.created_at or "", r.id), reverse=True)
+
+
+def load_release(release_id: str, root: Path | None = None) -> ReleaseInfo:
+    """The release ``release_id``; ``DisclosureError`` if there is none."""
+    path = (root or config.releases_dir()) / check_release_id(release_id)
+    if not (path / "manifest.json").is_file():
+        raise DisclosureError(f"no release {release_id!r}")
+    return _info(path)
+
+
+def published_releases(root: Path | None = None) -> list[ReleaseInfo]:
+    """Releases approved and published, newest publication first."""
+    return sorted((r for r in list_releases(root) if r.is_published), key=lambda r: r.published_at or "",
+                  reverse=True)
+
+
+def latest_published(root: Path | None = None) -> ReleaseInfo | None:
+    found = published_releases(root)
+    return found[0] if found else None
+
+
+def publish_release(release_id: str, *, approved_by: str, root: Path | None = None) -> ReleaseInfo:
+    """Record a supervisor's approval and publish: sets approved_by, approved_at and published_at."""
+    info = load_release(release_id, root)
+    if info.is_published:
+        return info
+    path = info.path / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    manifest.update(approved_by=approved_by, approved_at=now, published_at=now)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
+    return _info(info.path)

@@ -1,0 +1,257 @@
+"""Build a release folder: run one method, check columns, charge the ledger, write the files.
+
+The input is a frame in dataset-schema columns (converted to the 27 CTDC v2024 variables with
+``ctip.exchange.ctdc.to_ctdc2024``) or already in CTDC v2024 columns. ``create_release`` writes
+``<releases_dir>/<release_id>/`` and returns its ``ReleaseInfo``; a failure leaves no folder behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polars as pl
+
+from ctip import config
+from ctip.disclosure.aggregates import DPAggregates, ThresholdAggregates
+from ctip.disclosure.errors import DisclosureError
+from ctip.disclosure.kanon import KAnonymiser, smallest_class
+from ctip.disclosure.ledger import PrivacyLedger
+from ctip.disclosure.metrics import utility_report
+from ctip.disclosure.registry import ReleaseInfo, check_release_id, load_release
+from ctip.disclosure.risk import risk_report
+from ctip.disclosure.synthesis import MarginalSynthesizer
+from ctip.disclosure.table import identifier_columns
+
+CITATION = ("Source: ctip collaborative dataset, release {id} ({date}), de-identified with {method}. "
+            "Cite the contributing organisations; never attempt to re-identify anyone.")
+
+
+@dataclass(frozen=True)
+class Request:
+    """What to release: ``method`` is kanon, aggregates-k, aggregates-dp or synthetic."""
+
+    method: str
+    k: int | None = None
+    kanon_method: str = "generalise"
+    epsilon: float | None = None
+    delta: float | None = None
+    mechanism: str = "gaussian"
+    max_length: int = 2
+    seed: int | None = None
+
+
+def to_release_columns(frame: pl.DataFrame) -> pl.DataFrame:
+    """The 27 CTDC v2024 variables as text, from dataset-schema or CTDC v2024 columns."""
+    if "gender" in frame.columns and "year_of_registration" not in frame.columns:
+        return frame.select([pl.col(c).cast(pl.Utf8) for c in frame.columns])
+    from ctip.exchange.ctdc import to_ctdc2024
+
+    return to_ctdc2024(frame)
+
+
+def public_domains(columns: list[str]) -> dict[str, list[str]]:
+    """Value lists for CTDC v2024 columns that are public knowledge (the codebook), so DP methods spend
+    nothing to learn them: countries, years 1990 to now, the codebook bands and the binary ``1``."""
+    from ctip import vocab
+    from ctip.exchange.codes import reverse
+    from ctip.vocab.countries import m49_table
+
+    spellings = {name.split("->")[0].removeprefix("ctdc2024."): name for name in vocab.mappings()
+                 if name.startswith("ctdc2024.")}
+    out: dict[str, list[str]] = {}
+    countries = sorted(m49_table())
+    for c in columns:
+        if c in ("citizenship", "CountryOfExploitation"):
+            out[c] = countries
+        elif c == "yearOfRegistration":
+            out[c] = [str(y) for y in range(1990, datetime.now(UTC).year + 1)]
+        elif c in spellings and c not in ("binary", "means", "variable"):
+            out[c] = sorted(set(reverse(spellings[c]).values()))
+        elif c.startswith(("means", "is", "typeOf", "sectorOf", "recruiter")):
+            out[c] = ["1"]
+    return out
+
+
+def strict_codebook(frame: pl.DataFrame) -> pl.DataFrame:
+    """The records with every value outside the CTDC v2024 codebook (generalised bands and regions)
+    written empty, so any CTDC v2024 reader accepts them. Emptying merges groups, so a k-anonymous
+    table stays k-anonymous."""
+    domains = public_domains(frame.columns)
+    return frame.select([pl.when(pl.col(c).is_in(domains[c])).then(pl.col(c)).otherwise(None).alias(c)
+                         if c in domains else pl.col(c) for c in frame.columns])
+
+
+def dataset_version(frame: pl.DataFrame) -> str:
+    """A content fingerprint (SHA-256) of the released columns, independent of row order."""
+    ordered = frame.select(sorted(frame.columns))
+    ordered = ordered.sort(ordered.columns, nulls_last=True)
+    return hashlib.sha256(ordered.write_csv().encode()).hexdigest()
+
+
+def create_release(frame: pl.DataFrame, request: Request, release_id: str, *, ledger: PrivacyLedger | None = None,
+                   root: Path | None = None, source: str = "collaborative dataset") -> ReleaseInfo:
+    """Run ``request`` on ``frame`` and write the release folder ``release_id``."""
+    check_release_id(release_id)
+    root = root or config.releases_dir()
+    if (root / release_id).exists():
+        raise DisclosureError(f"release {release_id!r} exists already; choose another id")
+    original_columns = list(frame.columns)
+    real = to_release_columns(frame)
+    found = identifier_columns(real.columns)
+    if found:
+        raise DisclosureError(f"identifier column(s) {', '.join(map(repr, found))} may never be released")
+    version = dataset_version(real)
+    records, aggregates, report, params = _run(real, request)
+    generalised = None
+    if request.method == "kanon" and records is not None:
+        generalised, records = records, strict_codebook(records)
+    is_dp = request.method in ("aggregates-dp", "synthetic")
+    epsilon = request.epsilon if is_dp else None
+    delta = (request.delta or 0.0) if is_dp else None
+    created = datetime.now(UTC).isoformat(timespec="seconds")
+    manifest = {
+        "id": release_id, "method": request.method, "parameters": params, "epsilon": epsilon, "delta": delta,
+        "seed": None if is_dp else request.seed, "created_at": created, "dataset_version": version,
+        "approved_by": None, "approved_at": None, "published_at": None,
+        "records": None if records is None else records.height, "source": source,
+    }
+    report = {"release": release_id, "method": request.method, "parameters": params, "epsilon": epsilon,
+              "delta": delta, "dataset_version": version, "created_at": created, **report,
+              "identifier_check": {"input_columns": original_columns, "released_columns": real.columns,
+                                   "identifier_columns": identifier_columns(original_columns),
+                                   "released_identifier_columns": [], "passed": True}}
+    staging = Path(tempfile.mkdtemp(prefix=f".{release_id}.", dir=root))
+    try:
+        if records is not None:
+            records.write_csv(staging / "records.csv")
+        if generalised is not None:
+            generalised.write_csv(staging / "records_generalised.csv")
+        if aggregates is not None:
+            aggregates.write_csv(staging / "aggregates.csv")
+        (staging / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+        (staging / "report.json").write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
+        (staging / "report.html").write_text(render_report_html(report), encoding="utf-8")
+        (staging / "README.md").write_text(render_readme(manifest, report), encoding="utf-8")
+        if is_dp:
+            (ledger or PrivacyLedger()).charge(version, release_id=release_id, method=request.method,
+                                               epsilon=float(epsilon), delta=float(delta), seed=request.seed)
+        staging.rename(root / release_id)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return load_release(release_id, root)
+
+
+def check_budget(frame: pl.DataFrame, request: Request, ledger: PrivacyLedger | None = None) -> None:
+    """Refuse early (before any work) a DP request the ledger cannot afford."""
+    if request.method in ("aggregates-dp", "synthetic"):
+        version = dataset_version(to_release_columns(frame))
+        (ledger or PrivacyLedger()).check(version, epsilon=float(request.epsilon), delta=float(request.delta or 0))
+
+
+def _run(real: pl.DataFrame, request: Request):
+    if request.method == "kanon":
+        anonymiser = KAnonymiser(k=request.k, method=request.kanon_method)
+        records = anonymiser.fit_transform(real)
+        report = {"utility": utility_report(real, records),
+                  "risk": {"smallest_k": smallest_class(records), "k": request.k},
+                  "k_anonymity": anonymiser.report_.as_dict()}
+        aggregates = ThresholdAggregates(k=request.k, max_length=1).fit_transform(records) if records.height else None
+        return records, aggregates, report, {"k": request.k, "method": request.kanon_method}
+    if request.method == "aggregates-k":
+        agg = ThresholdAggregates(k=request.k, max_length=request.max_length)
+        out = agg.fit_transform(real)
+        smallest = int(out.get_column("count").min()) if out.height else 0
+        report = {"suppression": agg.report_, "risk": {"smallest_published_count": smallest, "k": request.k}}
+        return None, out, report, {"k": request.k, "max_length": request.max_length}
+    if request.method == "aggregates-dp":
+        agg = DPAggregates(epsilon=request.epsilon, delta=request.delta, mechanism=request.mechanism,
+                           max_length=request.max_length, seed=request.seed,
+                           domains=public_domains(real.columns))
+        out = agg.fit_transform(real)
+        report = {"noise": agg.report_, "risk": {"guarantee": f"({request.epsilon:g}, {request.delta or 0:g})-DP"}}
+        return None, out, report, {"mechanism": request.mechanism, "max_length": request.max_length}
+    if request.method == "synthetic":
+        domains = public_domains(real.columns)
+        model = MarginalSynthesizer(epsilon=request.epsilon, delta=request.delta, seed=request.seed,
+                                    domains=domains).fit(real)
+        records = model.sample()
+        report = {"utility": utility_report(real, records), "risk": _synthetic_risk(real, request, domains),
+                  "model": {"records": model.n_, "parents": {real.columns[x]: [real.columns[p] for p in ps]
+                                                             for x, ps in model.parents_.items()}}}
+        aggregates = ThresholdAggregates(k=2, max_length=1).fit_transform(records) if records.height else None
+        return records, aggregates, report, {"delta": request.delta, "synthesizer": "MarginalSynthesizer"}
+    raise DisclosureError(f"unknown release method {request.method!r}")
+
+
+def _synthetic_risk(real: pl.DataFrame, request: Request, domains: dict) -> dict:
+    """Anonymeter-style risks of the same method fitted on a random half, the other half held out."""
+    shuffled = real.sample(fraction=1.0, shuffle=True, seed=request.seed or 0)
+    half = shuffled.height // 2
+    if half < 20:
+        return {"note": "too few records to hold out a control set", "training_records": half}
+    train, control = shuffled[:half], shuffled[half:2 * half]
+    synth = MarginalSynthesizer(epsilon=request.epsilon, delta=request.delta, seed=request.seed,
+                                domains=domains).fit(train).sample()
+    return risk_report(train, control, synth, seed=request.seed or 0)
+
+
+def render_readme(manifest: dict, report: dict) -> str:
+    """README.md of a release: method, parameters, budget, date, how to compute percentages, citation."""
+    date = manifest["created_at"][:10]
+    privacy = (f"epsilon = {manifest['epsilon']:g}, delta = {manifest['delta']:g} (differential privacy)"
+               if manifest["epsilon"] is not None else "no differential-privacy budget spent (threshold method)")
+    names = ["records.csv", "records_generalised.csv"] if manifest.get("records") is not None else []
+    if manifest["method"] != "kanon":
+        names = names[:1]
+    files = "\n".join(f"- `{n}`" for n in [*names, "aggregates.csv", "report.html", "report.json"])
+    return f"""# Release {manifest['id']}
+
+- Method: {manifest['method']}
+- Parameters: {json.dumps(manifest['parameters'])}
+- Privacy: {privacy}
+- Created: {manifest['created_at']} from dataset version {manifest['dataset_version'][:12]}
+- Records: {manifest.get('records') if manifest.get('records') is not None else 'none (aggregates only)'}
+
+## Files
+{files}
+
+`records.csv` follows the CTDC Global Synthetic Dataset v2024 codebook (27 variables; binary fields are
+`1` or empty). In k-anonymous releases, `records_generalised.csv` holds the same records with their
+generalised values (`18--29` is a wider age band, `2015--2019` a period, `M49:030` a UN M49
+(sub-)region); `records.csv` writes those cells empty so that any CTDC v2024 reader accepts it. `aggregates.csv` lists `attributes` and `values` (`;`-joined, same order) and `count`.
+
+## Computing percentages
+For a group of binary fields (means of control, type of exploitation, labour sectors, sexual exploitation,
+recruiter relation), count as the denominator only the records with at least one `1` in that group, as the
+CTDC codebook recommends; state the denominator with every percentage. Synthetic and noisy counts are
+estimates: small counts carry mostly noise.
+
+## How to cite
+{CITATION.format(id=manifest['id'], date=date, method=manifest['method'])}
+"""
+
+
+def _html_value(value) -> str:
+    if isinstance(value, dict):
+        rows = "".join(f"<tr><th scope=\"row\">{html.escape(str(k))}</th><td>{_html_value(v)}</td></tr>"
+                       for k, v in value.items())
+        return f"<table>{rows}</table>"
+    if isinstance(value, list):
+        return html.escape(", ".join(map(str, value)))
+    return html.escape(str(value))
+
+
+def render_report_html(report: dict) -> str:
+    """report.html: the quality and risk report as a self-contained page (no script, no external file)."""
+    return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>Release {html.escape(report['release'])}: quality and risk</title></head><body>"
+            f"<h1>Release {html.escape(report['release'])}: quality and risk</h1>{_html_value(report)}"
+            "</body></html>")

@@ -1,0 +1,176 @@
+"""Read a CSV or an Excel sheet into a Polars frame of text cells, with the 1-based data row in ``__row``.
+
+The CSV fast path is Arrow's multi-threaded reader (every column as text, empty cells as null). When
+Arrow refuses the file (ragged rows, a cut-off last line, bytes that are not UTF-8) a slow scan finds
+the first offending rows so the message can name them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+import openpyxl
+import polars as pl
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from ctip.exchange.errors import InvalidFile, cell_error
+from ctip.exchange.sniff import RESAVE_HINT, Sniffed
+
+ROW = "__row"
+MAX_LOCATED = 20
+
+
+def read_csv(path: Path, sniffed: Sniffed, *, multiline: bool = False) -> pl.DataFrame:
+    """All cells as text; ``multiline`` allows line breaks inside quoted cells (slower, for form exports)."""
+    frame = pl.from_arrow(read_csv_table(path, sniffed, multiline=multiline))
+    assert isinstance(frame, pl.DataFrame)
+    return frame.with_row_index(ROW, offset=1).with_columns(pl.col(ROW).cast(pl.Int64))
+
+
+def read_csv_table(path: Path, sniffed: Sniffed, *, multiline: bool = False) -> pa.Table:
+    """The CSV as an Arrow table of text columns (row i is data row i + 1; blank lines are skipped)."""
+    names = _unique_names(path, list(sniffed.header))
+    try:
+        return pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(skip_rows=1, column_names=names, block_size=8 << 20),
+            parse_options=pacsv.ParseOptions(delimiter=sniffed.delimiter, newlines_in_values=multiline),
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                                 null_values=[""], strings_can_be_null=True,
+                                                 quoted_strings_can_be_null=True),
+        )
+    except pa.ArrowInvalid as exc:
+        raise _locate_problem(path, sniffed, names, str(exc)) from None
+
+
+def read_xlsx_rows(path: Path, max_header_rows: int = 2,
+                   limit: int | None = None) -> tuple[list[list[str]], list[list[object]]]:
+    """The first sheet's first ``max_header_rows`` rows (as text) and the rows after them (raw values,
+    at most ``limit`` rows in all when given)."""
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged workbooks
+        raise InvalidFile(f"{path.name}: the Excel workbook cannot be opened ({exc}); export it again") from None
+    try:
+        ws = wb.worksheets[0]
+        rows = [list(r) for r in ws.iter_rows(values_only=True, max_row=limit)]
+    finally:
+        wb.close()
+    head = [[_text(v) or "" for v in r] for r in rows[:max_header_rows]]
+    return head, rows[max_header_rows:]
+
+
+def frame_from_rows(names: list[str], rows: list[list[object]], first_row: int = 1) -> pl.DataFrame:
+    """Text frame from spreadsheet rows; rows empty in every named column are dropped (the HTCDS template
+    numbers 1000 rows in an unnamed first column), numbering is kept."""
+    width = len(names)
+    named = [i for i, n in enumerate(names) if not n.startswith("__blank")]
+    data: dict[str, list[str | None]] = {n: [] for n in names}
+    numbers: list[int] = []
+    for offset, raw in enumerate(rows):
+        cells = [_text(v) for v in (list(raw) + [None] * width)[:width]]
+        if all(cells[i] is None for i in named):
+            continue
+        numbers.append(first_row + offset)
+        for name, cell in zip(names, cells, strict=True):
+            data[name].append(cell)
+    frame = pl.DataFrame({n: pl.Series(n, v, dtype=pl.String) for n, v in data.items()})
+    return frame.with_columns(pl.Series(ROW, numbers, dtype=pl.Int64)).select([ROW, *names])
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value).strip()
+    return text or None
+
+
+def _unique_names(path: Path, names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    for i, name in enumerate(names):
+        if not name:
+            names[i] = name = f"__blank_{i + 1}"
+        if name in seen:
+            raise InvalidFile(f"{path.name}: column '{name}' appears twice in the header; each column once")
+        seen.add(name)
+    return names
+
+
+class _BadByte(Exception):
+    """A data line that is not UTF-8: its number (1 = first data line), its bytes and the decode error."""
+
+    def __init__(self, line_no: int, raw: bytes, error: UnicodeDecodeError):
+        super().__init__(line_no)
+        self.line_no, self.raw, self.error = line_no, raw, error
+
+
+def _text_lines(fh: BinaryIO) -> Iterator[str]:
+    """The data lines as text, one at a time (memory stays flat however large the file)."""
+    for line_no, raw in enumerate(fh, start=1):
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise _BadByte(line_no, raw, exc) from None
+
+
+def _locate_problem(path: Path, sniffed: Sniffed, names: list[str], arrow_message: str) -> InvalidFile:
+    """Scan the file once, streaming, for what Arrow refused: a line that is not UTF-8, or rows whose
+    number of fields differs from the header's (the first ``MAX_LOCATED``), or a cut-off last row."""
+    errors: list[dict] = []
+    last_row = 0
+    ends_with_break = True
+    with open(path, "rb") as fh:
+        fh.readline()  # the header, already read by ``sniff``
+        lines = _text_lines(fh)
+        try:
+            for row_no, fields in enumerate(csv.reader(lines, delimiter=sniffed.delimiter), start=1):
+                last_row = row_no
+                if len(fields) != len(names) and len(errors) < MAX_LOCATED:
+                    errors.append(cell_error(row_no, None, sniffed.delimiter.join(fields)[:80],
+                                             f"{len(names)} fields as in the header, found {len(fields)}"))
+        except _BadByte as bad:
+            return _not_utf8(path, sniffed, names, bad)
+        except csv.Error as exc:
+            errors.append(cell_error(last_row + 1, None, None, f"well-formed CSV ({exc})"))
+        if fh.tell():
+            fh.seek(-1, 2)
+            ends_with_break = fh.read(1) in (b"\n", b"\r")
+    if not errors:
+        return InvalidFile(f"{path.name}: the CSV cannot be parsed ({arrow_message.splitlines()[0]})")
+    first = errors[0]
+    if not ends_with_break and first["row"] == last_row:
+        msg = (f"{path.name}: the last row ({first['row']}) is incomplete ({first['expected']}) and the file does "
+               "not end with a line break: the file looks truncated; upload the complete file")
+    else:
+        msg = (f"{path.name}: {len(errors)} row(s) do not have the header's {len(names)} columns, first at row "
+               f"{first['row']} ({first['expected']}); check the delimiter and quoting")
+    return InvalidFile(msg, errors)
+
+
+def _not_utf8(path: Path, sniffed: Sniffed, names: list[str], bad: _BadByte) -> InvalidFile:
+    line = bad.raw.decode("utf-8", "replace").rstrip("\r\n")
+    fields = next(csv.reader([line], delimiter=sniffed.delimiter), [])
+    column = _column_of_bad_byte(fields, names)
+    value = fields[names.index(column)] if column in names and names.index(column) < len(fields) else None
+    bom_note = " although it starts with a UTF-8 byte-order mark" if sniffed.bom else ""
+    msg = (f"{path.name}: row {bad.line_no} is not UTF-8 text (byte 0x{bad.raw[bad.error.start]:02x}){bom_note}; "
+           f"the file looks like Windows-1252 or another legacy encoding: {RESAVE_HINT}")
+    return InvalidFile(msg, [cell_error(bad.line_no, column, value, "UTF-8 text")])
+
+
+def _column_of_bad_byte(fields: list[str], names: list[str]) -> str | None:
+    for i, value in enumerate(fields):
+        if "\ufffd" in value and i < len(names):
+            return names[i]
+    return None

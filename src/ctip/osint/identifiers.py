@@ -1,0 +1,261 @@
+"""Identifiers in a normalised post: phones (E.164), e-mails, URLs and domains, messenger and social
+handles, and money amounts with their currency. All offline: phone metadata ships with
+``phonenumbers`` and domains are checked against ``tldextract``'s bundled public-suffix snapshot.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import phonenumbers
+import tldextract
+
+from ctip.osint.model import Identifier
+
+DEFAULT_REGION = "MN"
+# Numbers written without a country code are tried as Mongolian first, then in the main destinations.
+NATIONAL_REGIONS = ("MN", "KR", "CN", "JP", "MO", "TR")
+MAX_PHONE_CANDIDATES = 200  # per post: a hostile text of digits cannot cost millions of parses
+MAX_NUMBERS = 1000  # numbers looked at for amounts, per post
+
+_PHONE = re.compile(r"(?<![\w+@/=.])(?:\+|00)?\d[\d \t().\-]{5,20}\d(?![\w@])")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}\b")
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]{}]{2,300}|\b(?:t\.me|wa\.me|m\.me|line\.me|"
+                  r"open\.kakao\.com|fb\.com|facebook\.com|instagram\.com)/[^\s<>\"'()\[\]{}]{1,200}", re.I)
+_BARE_DOMAIN = re.compile(r"(?<![\w@./-])(?:[A-Za-z0-9-]{1,63}\.){1,4}[A-Za-z]{2,24}(?![\w@-])")
+_AT_HANDLE = re.compile(r"(?<![\w.@])@([A-Za-z][A-Za-z0-9_.]{2,31})\b")
+
+# platform -> spellings that introduce a handle; short or common words need a ':' or 'id' after them
+_PLATFORMS = {
+    "telegram": (r"telegram|телеграмм?|телеграм", r"tg"),
+    "whatsapp": (r"whats\s?app|вотсап|ватсап|вацап", r"wa"),
+    "wechat": (r"we\s?chat|weixin|微信|вичат|вичэт|вичет", r"wx"),
+    "kakaotalk": (r"kakao\s?talk|kakao|카카오톡|카톡|какао\s?ток|какао", r"kt"),
+    "line": (r"лайн", r"line"),
+    "facebook": (r"facebook|фэйсбүүк|фейсбук|фэйсбүк", r"fb|фб"),
+    "instagram": (r"instagram|insta|инстаграм|инста", r"ig"),
+}
+_HANDLE_VALUE = r"@?([A-Za-z0-9][A-Za-z0-9_.\-]{2,40})"
+_PHONE_VALUE = r"(\+?\d[\d \-]{5,18}\d|[A-Za-z0-9][A-Za-z0-9_.\-]{2,40})"
+_KEYWORD_HANDLES = [
+    (platform, re.compile(rf"(?<![^\W\d_])(?:(?:{long})(?![^\W\d_])(?:\s*id)?\s*[:：=\-]?\s*|"
+                          rf"(?:{short})(?:\s*id)?\s*[:：=]\s*)"
+                          rf"{_PHONE_VALUE if platform == 'whatsapp' else _HANDLE_VALUE}", re.I))
+    for platform, (long, short) in _PLATFORMS.items()
+]
+# Cheap pre-check before the keyword patterns: substrings of the lower-cased text (fast in C), and
+# the short keywords only when a ':' or '=' follows them.
+_KEYWORD_STEMS = ("telegram", "телеграм", "whats", "вотсап", "ватсап", "вацап", "chat", "weixin", "微信",
+                  "вичат", "вичэт", "вичет", "kakao", "카카오", "카톡", "какао", "лайн", "facebook",
+                  "фэйсбүүк", "фейсбук", "фэйсбүк", "insta", "инста")
+_SHORT_KEYWORD = re.compile(r"(?:tg|wa|wx|kt|line|fb|фб|ig)\s*(?:id\s*)?[:：=]")
+# Region hints: lower-case substrings naming a destination (checked only for numbers without '+').
+_DESTINATIONS = [
+    ("KR", ("korea", "солонгос", "solongos", "seoul", "сөүл", "busan", "пусан", "한국")),
+    ("JP", ("japan", "япон", "yapon", "tokyo", "токио", "osaka", "日本")),
+    ("TR", ("turkey", "türkiye", "турк", "turk", "istanbul", "истанбул", "ankara")),
+    ("MO", ("macau", "macao", "макао", "makao", "澳門", "澳门")),
+    ("CN", ("china", "хятад", "hyatad", "khyatad", "erlian", "эрээн", "ereen", "beijing", "бээжин", "中国")),
+]
+_URL_HANDLES = [
+    ("telegram", re.compile(r"t\.me/([A-Za-z0-9_]{3,40})", re.I)),
+    ("whatsapp", re.compile(r"wa\.me/\+?(\d{6,15})", re.I)),
+    ("facebook", re.compile(r"(?:facebook|fb)\.com/(?!profile\.php|groups/|pages/)([A-Za-z0-9.]{3,50})", re.I)),
+    ("instagram", re.compile(r"instagram\.com/([A-Za-z0-9_.]{2,30})", re.I)),
+    ("line", re.compile(r"line\.me/(?:ti/p/)?~?([A-Za-z0-9_.\-]{3,40})", re.I)),
+    ("kakaotalk", re.compile(r"open\.kakao\.com/o/([A-Za-z0-9]{4,20})", re.I)),
+    ("facebook", re.compile(r"m\.me/([A-Za-z0-9.]{3,50})", re.I)),
+]
+PLATFORM_DOMAINS = frozenset({
+    "t.me", "wa.me", "m.me", "line.me", "kakao.com", "facebook.com", "fb.com", "instagram.com",
+    "whatsapp.com", "telegram.org", "wechat.com", "qq.com", "gmail.com", "yahoo.com", "mail.ru",
+    "google.com", "youtube.com", "tiktok.com",
+})
+
+_MULTIPLIERS = {"k": 1e3, "к": 1e3, "мянга": 1e3, "myanga": 1e3, "thousand": 1e3, "сая": 1e6, "sai": 1e6,
+                "saya": 1e6, "million": 1e6, "mln": 1e6, "m": 1e6, "тэрбум": 1e9, "terbum": 1e9}
+_CURRENCIES = {
+    "USD": r"\$|usd|us\s?dollars?|dollars?|доллар|долл|dollar",
+    "MNT": r"₮|mnt|төгрөг|төг|tugrug|tugrik|tug|togrog",
+    "KRW": r"₩|krw|won|вон|원",
+    "JPY": r"jpy|yen|иен|ен|円",
+    "CNY": r"¥|cny|rmb|yuan|юань|юан|元",
+    "EUR": r"€|eur|euro|евро",
+    "TRY": r"₺|try|lira|лира|tl",
+    "MOP": r"mop|pataca|патака",
+    "AED": r"aed|dirham|дирхам",
+    "RUB": r"₽|rub|руб|рубль",
+}
+_CUR_ALT = "|".join(f"(?P<{code}>{pattern})" for code, pattern in _CURRENCIES.items())
+_NUMBER = r"\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_MULT = r"(?:\s?(?P<mult>k|к|мянга|myanga|thousand|сая|sai|saya|million|mln|тэрбум|terbum)(?![^\W\d_]))?"
+_NUMBER_AT = re.compile(rf"(?<![\w.,])(?:{_NUMBER})")
+_MONEY_AFTER = re.compile(rf"{_MULT}\s?(?:{_CUR_ALT})(?![^\W\d_])", re.I)
+_MONEY_BEFORE = re.compile(rf"(?:{_CUR_ALT})\s?$", re.I)
+_MULT_ONLY = re.compile(rf"{_MULT}(?![^\W\d_])", re.I)
+_MNT_WORD_AFTER = re.compile(r"\s?(?P<mult>сая|sai|saya|тэрбум)(?![^\W\d_])", re.I)
+
+@lru_cache(maxsize=1)
+def _extractor() -> tldextract.TLDExtract:
+    """Offline domain parser: bundled suffix snapshot, no download, no cache directory."""
+    return tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
+
+
+def registered_domain(host: str) -> str:
+    """``example.co.kr`` for ``jobs.example.co.kr``; empty if the host has no public suffix."""
+    parts = _extractor()(host.lower())
+    return f"{parts.domain}.{parts.suffix}" if parts.domain and parts.suffix else ""
+
+
+def region_hints(text: str) -> tuple[str, ...]:
+    """Regions to try for national numbers: Mongolia, then destinations the post names, then the rest."""
+    low = text.lower()
+    named = [region for region, stems in _DESTINATIONS if any(stem in low for stem in stems)]
+    return tuple(dict.fromkeys([DEFAULT_REGION, *named, *NATIONAL_REGIONS]))
+
+
+def parse_phone(candidate: str, regions: tuple[str, ...] = NATIONAL_REGIONS) -> tuple[str, str] | None:
+    """E.164 form and region of a phone-like string; without a country code, ``regions`` are tried in order."""
+    raw = candidate.strip()
+    if raw.startswith("00"):
+        raw = "+" + raw[2:]
+    regions = (None,) if raw.startswith("+") else regions
+    for region in regions:
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            return e164, phonenumbers.region_code_for_number(number) or ""
+    return None
+
+
+def _amount(text: str, mult: str | None) -> float:
+    digits = re.sub(r"\s", "", text)
+    if re.search(r"[.,]\d{1,2}$", digits) and not re.search(r"[.,]\d{3}$", digits):
+        whole, frac = re.split(r"[.,](?=\d{1,2}$)", digits)
+        value = float(re.sub(r"[.,]", "", whole) + "." + frac)
+    else:
+        value = float(re.sub(r"[.,]", "", digits))
+    return value * _MULTIPLIERS.get((mult or "").lower(), 1.0)
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in taken)
+
+
+def find_money(text: str) -> list[Identifier]:
+    """Amounts with a currency (symbol, code or word, English or Mongolian); ``сая`` alone means MNT.
+
+    Numbers are found first and only their surroundings are searched for a currency, which keeps
+    this fast on long texts.
+    """
+    found: list[Identifier] = []
+    for n, m in enumerate(_NUMBER_AT.finditer(text)):
+        if n >= MAX_NUMBERS:
+            break
+        before = _MONEY_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        after = _MONEY_AFTER.match(text, m.end())
+        mnt = None if before or after else _MNT_WORD_AFTER.match(text, m.end())
+        if before:
+            currency = next(code for code in _CURRENCIES if before.group(code))
+            tail = _MULT_ONLY.match(text, m.end())
+            start, end, mult = before.start(), tail.end() if tail else m.end(), tail.group("mult") if tail else None
+        elif after:
+            currency = next(code for code in _CURRENCIES if after.group(code))
+            start, end, mult = m.start(), after.end(), after.group("mult")
+        elif mnt:
+            currency, start, end, mult = "MNT", m.start(), mnt.end(), mnt.group("mult")
+        else:
+            continue
+        try:
+            amount = _amount(m.group(0), mult)
+        except ValueError:
+            continue
+        value = f"{amount:.0f} {currency}" if amount == int(amount) else f"{amount:.2f} {currency}"
+        found.append(Identifier("money", value, start, end, text[start:end], amount=amount, currency=currency))
+    return found
+
+
+def find_identifiers(text: str) -> list[Identifier]:
+    """Every identifier in ``text`` (a normalised post), in order of position.
+
+    >>> [i.key for i in find_identifiers("WhatsApp: +976 9911 2233, mail anna.k@example.mn")]
+    ['handle:whatsapp:97699112233', 'phone:+97699112233', 'email:anna.k@example.mn']
+    """
+    found: list[Identifier] = []
+    taken: list[tuple[int, int]] = []
+    low = text.lower()
+    has_at = "@" in text
+    for m in _EMAIL.finditer(text) if has_at else ():
+        found.append(Identifier("email", m.group(0).lower(), m.start(), m.end(), m.group(0)))
+        taken.append((m.start(), m.end()))
+    hosts: list[tuple[str, int, int]] = []
+    for m in _URL.finditer(text) if "/" in text or "www." in low else ():
+        url = m.group(0).rstrip(".,;:!?")
+        end = m.start() + len(url)
+        found.append(Identifier("url", url, m.start(), end, url))
+        taken.append((m.start(), end))
+        host = re.sub(r"^(?:https?://)?", "", url, flags=re.I).split("/")[0].split(":")[0]
+        hosts.append((host, m.start(), end))
+        for platform, pattern in _URL_HANDLES:
+            hm = pattern.search(url)
+            if hm:
+                found.append(Identifier("handle", hm.group(1).lower(), m.start(), end, url, platform=platform))
+                break
+    keywords = any(stem in low for stem in _KEYWORD_STEMS) or _SHORT_KEYWORD.search(low) is not None
+    for platform, pattern in _KEYWORD_HANDLES if keywords else ():
+        for m in pattern.finditer(text):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            value = m.group(1).rstrip(".-")
+            digits = re.sub(r"\D", "", value)
+            if platform == "whatsapp" and len(digits) >= 7:
+                phone = parse_phone(value if value.startswith("+") else "+" + digits) or parse_phone(value)
+                value = phone[0].lstrip("+") if phone else digits
+            found.append(Identifier("handle", value.lower(), m.start(), m.end(), m.group(0), platform=platform))
+            if not value.isdigit():  # a WhatsApp number is also read as a phone below
+                taken.append((m.start(), m.end()))
+    for m in _BARE_DOMAIN.finditer(text):
+        if not _overlaps(m.start(), m.end(), taken) and registered_domain(m.group(0)):
+            hosts.append((m.group(0), m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    for host, start, end in hosts:
+        domain = registered_domain(host)
+        if domain and domain not in PLATFORM_DOMAINS:
+            found.append(Identifier("domain", domain, start, end, host))
+    money = find_money(text)
+    found.extend(money)
+    for m in _AT_HANDLE.finditer(text) if has_at else ():
+        if not _overlaps(m.start(), m.end(), taken) and not any(
+                i.kind == "handle" and i.start <= m.start() < i.end for i in found):
+            found.append(Identifier("handle", m.group(1).lower(), m.start(), m.end(), m.group(0)))
+    money_spans = [(i.start, i.end) for i in money]
+    regions: tuple[str, ...] | None = None
+    for n, m in enumerate(_PHONE.finditer(text)):
+        if n >= MAX_PHONE_CANDIDATES:
+            break
+        if _overlaps(m.start(), m.end(), taken + money_spans):
+            continue
+        digits = re.sub(r"\D", "", m.group(0))
+        if not 7 <= len(digits) <= 15:
+            continue
+        if regions is None and not m.group(0).startswith(("+", "00")):
+            regions = region_hints(text)
+        parsed = parse_phone(m.group(0), regions or NATIONAL_REGIONS)
+        if parsed:
+            found.append(Identifier("phone", parsed[0], m.start(), m.end(), m.group(0), region=parsed[1]))
+    found.sort(key=lambda i: (i.start, i.kind))
+    return _dedupe(found)
+
+
+def _dedupe(found: list[Identifier]) -> list[Identifier]:
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for ident in found:
+        if (ident.key, ident.start) not in seen:
+            seen.add((ident.key, ident.start))
+            out.append(ident)
+    return out

@@ -1,0 +1,213 @@
+"""Intake: files collected by analysts become ``Post`` records with a chain-of-custody record each.
+
+Accepted: JSONL (``.jsonl``/``.ndjson``), CSV, ``.txt`` and ``.html`` files, or a folder of them
+(walked in sorted order, symbolic links not followed). Every file's SHA-256, size and intake time
+are recorded. Binary and undecodable files are reported and skipped; archives are never extracted.
+
+``parse_file`` is pure (bytes in, records out); ``read_paths`` is the thin I/O wrapper.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from ctip.osint.htmltext import html_to_text
+from ctip.osint.model import Custody, Post
+
+ARCHIVE_SUFFIXES = (".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".zst", ".jar", ".apk")
+ARCHIVE_MAGIC = (b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"\x28\xb5\x2f\xfd")
+TEXT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".txt": "txt",
+                 ".html": "html", ".htm": "html"}
+MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_POST_CHARS = 200_000  # longer texts are cut (noted in the custody record)
+MAX_PROBLEMS = 20
+
+# field aliases accepted in JSONL and CSV inputs
+FIELDS = {
+    "text": ("text", "body", "content", "message"),
+    "url": ("url", "link"),
+    "posted_at": ("posted_at", "date", "timestamp", "created_at"),
+    "platform": ("platform", "site", "source"),
+    "author": ("author", "handle", "user", "username"),
+    "location": ("location", "place", "city"),
+    "images": ("images", "image_paths", "image"),
+}
+
+
+class IntakeProblem(ValueError):
+    """A file that cannot be read as posts; the message says why."""
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode(data: bytes) -> str:
+    """Text of ``data``: UTF-8 (with or without BOM), UTF-16 with BOM, else the detected encoding.
+
+    Raises ``IntakeProblem`` for binary content (NUL bytes) or text no encoding explains.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:65536]:
+        raise IntakeProblem("binary content (NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:1_000_000]).best()
+    if best is not None and best.coherence > 0 and best.encoding not in ("utf_8", "ascii"):
+        try:
+            return data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    # Short Cyrillic files defeat statistical detection: accept Windows-1251 when it reads as Cyrillic.
+    text = data.decode("cp1251", errors="replace")
+    letters = _LETTER.findall(text)
+    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+    if letters and cyrillic >= len(letters) / 2 and sum(1 for c in letters if _USUAL.match(c)) >= 0.95 * len(letters):
+        return text
+    raise IntakeProblem("undecodable: not UTF-8, UTF-16 or Windows-1251, and no other encoding fits")
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_USUAL = re.compile(r"[A-Za-zА-Яа-яЁёӨөҮү]")
+
+
+def _pick(record: dict, name: str) -> str:
+    for alias in FIELDS[name]:
+        value = record.get(alias)
+        if value not in (None, ""):
+            return value if isinstance(value, list) else str(value)
+    return ""
+
+
+def _post(record: dict, *, source: str, digest: str, line: int) -> Post | None:
+    text = _pick(record, "text")
+    if not isinstance(text, str) or not text.strip():
+        return None
+    images = _pick(record, "images")
+    if isinstance(images, str):
+        images = [p for p in images.replace(";", "|").split("|") if p.strip()]
+    return Post(
+        post_id=f"{digest[:12]}-{line}", source_file=source, text=text[:MAX_POST_CHARS],
+        url=str(_pick(record, "url")), posted_at=str(_pick(record, "posted_at")),
+        platform=str(_pick(record, "platform")), author=str(_pick(record, "author")),
+        location=str(_pick(record, "location")), images=[str(p).strip() for p in images],
+        source_line=line,
+    )
+
+
+def _jsonl(text: str, source: str, digest: str, problems: list[str]) -> Iterator[Post]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(f"{source}, line {number}: not JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(record, dict):
+            problems.append(f"{source}, line {number}: expected a JSON object, got {type(record).__name__}")
+            continue
+        post = _post(record, source=source, digest=digest, line=number)
+        if post is None:
+            problems.append(f"{source}, line {number}: no 'text' field")
+        else:
+            yield post
+
+
+def _csv(text: str, source: str, digest: str, problems: list[str]) -> Iterator[Post]:
+    csv.field_size_limit(MAX_FILE_BYTES)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    if not any(alias in header for alias in FIELDS["text"]):
+        raise IntakeProblem(f"CSV header has no text column (expected one of {', '.join(FIELDS['text'])}; "
+                            f"found {', '.join(header) or 'nothing'})")
+    reader.fieldnames = header
+    for number, row in enumerate(reader, start=2):
+        post = _post(row, source=source, digest=digest, line=number)
+        if post is None:
+            problems.append(f"{source}, row {number}: empty text")
+        else:
+            yield post
+
+
+def is_archive(name: str, data: bytes) -> bool:
+    return name.lower().endswith(ARCHIVE_SUFFIXES) or data.startswith(ARCHIVE_MAGIC)
+
+
+def parse_file(name: str, data: bytes, *, intake_at: str | None = None) -> tuple[list[Post], Custody]:
+    """Posts in one file's bytes and the file's custody record (pure: no file system access).
+
+    >>> posts, custody = parse_file("ad.txt", "Work in Seoul".encode())
+    >>> posts[0].text, custody.status
+    ('Work in Seoul', 'read')
+    """
+    digest = sha256_hex(data)
+    custody = Custody(path=name, sha256=digest, size=len(data), intake_at=intake_at or now_utc(), status="read")
+    kind = TEXT_SUFFIXES.get(Path(name).suffix.lower())
+    try:
+        if is_archive(name, data):
+            raise IntakeProblem("archive: never extracted; unpack it yourself and scan the folder")
+        if kind is None:
+            raise IntakeProblem(f"unsupported file type '{Path(name).suffix or '(none)'}'; "
+                                f"expected one of {', '.join(sorted(TEXT_SUFFIXES))}")
+        text = decode(data)
+        problems: list[str] = []
+        if kind == "jsonl":
+            posts = list(_jsonl(text, name, digest, problems))
+        elif kind == "csv":
+            posts = list(_csv(text, name, digest, problems))
+        else:
+            body = html_to_text(text) if kind == "html" else text.strip()
+            posts = [Post(post_id=f"{digest[:12]}-1", source_file=name, text=body[:MAX_POST_CHARS],
+                          source_line=1)] if body else []
+    except (IntakeProblem, csv.Error, UnicodeError) as exc:
+        custody.status, custody.reason = "skipped", str(exc)
+        return [], custody
+    if problems:
+        more = f" (and {len(problems) - MAX_PROBLEMS} more)" if len(problems) > MAX_PROBLEMS else ""
+        custody.reason = "; ".join(problems[:MAX_PROBLEMS]) + more
+    custody.posts = len(posts)
+    return posts, custody
+
+
+def iter_files(path: Path) -> Iterator[Path]:
+    """``path`` itself, or every regular file below it in sorted order (links not followed)."""
+    if path.is_file():
+        yield path
+        return
+    if not path.is_dir():
+        raise IntakeProblem(f"{path}: no such file or folder")
+    for child in sorted(path.rglob("*")):
+        if child.is_file() and not child.is_symlink() and not child.name.startswith("."):
+            yield child
+
+
+def read_paths(path: Path) -> Iterator[tuple[list[Post], Custody]]:
+    """Read every file under ``path`` (one at a time, so memory follows the largest file)."""
+    root = path if path.is_dir() else path.parent
+    for file in iter_files(path):
+        name = str(file.relative_to(root)) if file != root else file.name
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            with file.open("rb") as fh:
+                digest = hashlib.file_digest(fh, "sha256").hexdigest()
+            yield [], Custody(path=name, sha256=digest, size=size, intake_at=now_utc(), status="skipped",
+                              reason=f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+            continue
+        yield parse_file(name, file.read_bytes())

@@ -1,0 +1,103 @@
+"""Pages for data analysts (list, ledger, reports, request publication) and supervisors (approve)."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ctip.accounts.permissions import capability_required, user_can
+from ctip.disclosure.errors import DisclosureError
+from ctip.disclosure.registry import load_release
+from ctip.publishing import selectors, services
+
+DOWNLOADS = ("records.csv", "records_generalised.csv", "aggregates.csv", "README.md", "report.html", "report.json", "manifest.json")
+
+
+def _reviewer_required(view):
+    """Data analysts and supervisors: anonymous users log in, anyone else gets 403."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not (user_can(request.user, "release.create") or user_can(request.user, "release.approve")):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _release_or_404(release_id: str):
+    try:
+        return load_release(release_id)
+    except DisclosureError as exc:
+        raise Http404(_("No such release.")) from exc
+
+
+@_reviewer_required
+def release_list(request):
+    return render(request, "publishing/list.html", {
+        "rows": selectors.release_list(), "ledger": selectors.ledger_summary(),
+        "can_approve": user_can(request.user, "release.approve"),
+    })
+
+
+@_reviewer_required
+def release_detail(request, release_id: str):
+    info = _release_or_404(release_id)
+    report = info.report()
+    return render(request, "publishing/detail.html", {
+        "release": info, "report": report, "request_obj": selectors.request_for(release_id),
+        "utility": report.get("utility", {}), "risk": report.get("risk", {}),
+        "files": [n for n in DOWNLOADS if info.file(n)],
+        "can_request": user_can(request.user, "release.create"),
+        "can_approve": user_can(request.user, "release.approve"),
+    })
+
+
+@_reviewer_required
+def release_file(request, release_id: str, name: str):
+    info = _release_or_404(release_id)
+    if name not in DOWNLOADS or info.file(name) is None:
+        raise Http404(_("No such file."))
+    return FileResponse(open(info.file(name), "rb"), as_attachment=name != "report.html", filename=name)
+
+
+def _act(request, release_id: str, action, done: str):
+    _release_or_404(release_id)
+    try:
+        action()
+    except services.PublishingError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, done)
+    return redirect("publishing:detail", release_id=release_id)
+
+
+@require_POST
+@capability_required("release.create")
+def release_request(request, release_id: str):
+    return _act(request, release_id, lambda: services.publication_request(
+        release_id=release_id, user=request.user, note=request.POST.get("note", "")),
+        _("Publication requested: a supervisor must approve it."))
+
+
+@require_POST
+@capability_required("release.approve")
+def release_approve(request, release_id: str):
+    return _act(request, release_id, lambda: services.publication_approve(release_id=release_id, user=request.user),
+                _("Release approved and published to the public dashboard."))
+
+
+@require_POST
+@capability_required("release.approve")
+def release_reject(request, release_id: str):
+    return _act(request, release_id, lambda: services.publication_reject(release_id=release_id, user=request.user),
+                _("Publication rejected."))

@@ -1,0 +1,94 @@
+"""Reads of the OSINT workspace. A scan is visible to police analysts of the organisation that ran it;
+any other scan id gets the same 404 as one that does not exist."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from django.http import Http404
+from django.utils.translation import get_language
+
+from ctip.osint.rules import load_rules
+from ctip.workbench.models import Scan
+from ctip.workbench.services import scan_folder
+
+LEVELS = ("high", "medium", "low", "none")
+
+
+def scan_list(user):
+    return Scan.objects.filter(organisation=user.organisation).select_related("created_by")
+
+
+def scan_get(user, scan_id) -> Scan:
+    scan = Scan.objects.filter(organisation=user.organisation, id=scan_id).first()
+    if scan is None or user.organisation is None:
+        raise Http404("No such scan.")
+    return scan
+
+
+@lru_cache(maxsize=4)
+def _load_posts(path: Path, mtime: float) -> tuple[dict, ...]:
+    """A scan's posts, cached per process for the few scans being browsed (keyed by file and mtime)."""
+    with path.open(encoding="utf-8") as fh:
+        return tuple(json.loads(line) for line in fh)
+
+
+def scan_posts(scan: Scan) -> tuple[dict, ...]:
+    path = scan_folder(scan.id) / "output" / "posts.jsonl"
+    return _load_posts(path, path.stat().st_mtime)
+
+
+def scan_clusters(scan: Scan) -> list[dict]:
+    path = scan_folder(scan.id) / "output" / "clusters.json"
+    return json.loads(path.read_text(encoding="utf-8"))["clusters"]
+
+
+def scan_custody(scan: Scan) -> list[dict]:
+    path = scan_folder(scan.id) / "output" / "custody.json"
+    return json.loads(path.read_text(encoding="utf-8"))["files"]
+
+
+def post_get(scan: Scan, post_id: str) -> dict:
+    for post in scan_posts(scan):
+        if post["post_id"] == post_id:
+            return post
+    raise Http404("No such post.")
+
+
+def cluster_get(scan: Scan, cluster_id: str) -> dict:
+    for cluster in scan_clusters(scan):
+        if cluster["cluster_id"] == cluster_id:
+            return cluster
+    raise Http404("No such cluster.")
+
+
+def family_labels() -> dict[str, str]:
+    """Red-flag family labels in the current language."""
+    mongolian = (get_language() or "en").startswith("mn")
+    return {f.id: (f.label_mn if mongolian else f.label_en) for f in load_rules().scoring.families.values()}
+
+
+def post_filter(posts, *, level: str = "", family: str = "", language: str = "", cluster: str = "",
+                text: str = "", identifier: str = "") -> list[dict]:
+    """Posts matching every given filter, most risky first."""
+    text, identifier = text.strip().lower(), identifier.strip().lower()
+    out = []
+    for post in posts:
+        if level == "flagged" and post["level"] not in ("high", "medium"):
+            continue
+        if level in LEVELS and post["level"] != level:
+            continue
+        if family and family not in post["families"]:
+            continue
+        if language and post["language"] != language:
+            continue
+        if cluster and post["cluster"] != cluster:
+            continue
+        if text and text not in post["normalised"].lower() and text not in post["text"].lower():
+            continue
+        if identifier and not any(identifier in i["value"].lower() for i in post["identifiers"]):
+            continue
+        out.append(post)
+    return sorted(out, key=lambda p: (-p["score"], p["post_id"]))

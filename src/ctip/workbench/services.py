@@ -1,0 +1,72 @@
+"""Writes of the OSINT workspace: running a scan on uploaded files, and the access log."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ctip import config
+from ctip.osint.output import write_outputs
+from ctip.osint.scan import scan
+from ctip.workbench.models import AccessEvent, Scan
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # about 50,000 posts: scanned within the request; the CLI takes more
+
+
+class WorkbenchError(ValueError):
+    """An upload the workspace cannot take; the message says why."""
+
+
+def scan_folder(scan_id) -> Path:
+    """Where one scan's inputs and outputs live: ``osint_dir()/scans/<id>/``."""
+    return config.osint_dir() / "scans" / str(scan_id)
+
+
+def _safe_name(name: str, taken: set[str]) -> str:
+    base = re.sub(r"[^\w.\-]+", "_", Path(name).name).lstrip(".") or "upload"
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{n}_{base}"
+    taken.add(candidate)
+    return candidate
+
+
+def access_log(*, user, action: str, scan: Scan | None = None, target: str = "") -> None:
+    """Record that ``user`` did ``action`` (on ``scan``/``target``)."""
+    AccessEvent.objects.create(user=user, action=action, scan=scan, target=target[:200])
+
+
+def scan_create(*, user, name: str, files: list) -> Scan:
+    """Store the uploaded files, scan them, write the outputs and record the scan (and its upload)."""
+    if not files:
+        raise WorkbenchError(_("Choose at least one file."))
+    if sum(f.size for f in files) > MAX_UPLOAD_BYTES:
+        raise WorkbenchError(_("Uploads are limited to %(mb)d MB; scan larger collections with the "
+                               "'ctip osint scan' command.") % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)})
+    record = Scan(name=name.strip() or files[0].name, organisation=user.organisation, created_by=user)
+    folder = scan_folder(record.id)
+    inputs = folder / "input"
+    inputs.mkdir(parents=True)
+    try:
+        taken: set[str] = set()
+        for upload in files:
+            with (inputs / _safe_name(upload.name, taken)).open("wb") as fh:
+                for chunk in upload.chunks():
+                    fh.write(chunk)
+        summary = write_outputs(scan(inputs), folder / "output")
+        with transaction.atomic():
+            record.posts, record.flagged, record.clusters = summary["posts"], summary["flagged"], summary["clusters"]
+            record.files_read, record.files_skipped = summary["files_read"], len(summary["files_skipped"])
+            record.summary = summary
+            record.full_clean()
+            record.save()
+            access_log(user=user, action=AccessEvent.Action.UPLOAD, scan=record, target=record.name)
+    except Exception:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return record

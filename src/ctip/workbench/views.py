@@ -1,0 +1,107 @@
+"""The police analysts' OSINT workspace: upload, results with filters, post view, cluster view.
+
+Every page needs the ``osint.use`` capability, shows only scans of the analyst's organisation, and
+writes an ``AccessEvent``. Scores are triage, not evidence: every page says so.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from ctip.accounts.permissions import capability_required
+from ctip.osint.present import network_layout, segments
+from ctip.workbench import selectors
+from ctip.workbench.forms import FilterForm, UploadForm
+from ctip.workbench.models import AccessEvent
+from ctip.workbench.services import WorkbenchError, access_log, scan_create, scan_folder
+
+PAGE_SIZE = 100
+DOWNLOADS = {"report": ("report.html", "text/html"), "posts": ("posts.csv", "text/csv"),
+             "clusters": ("clusters.json", "application/json"), "graph": ("graph.graphml", "application/xml"),
+             "custody": ("custody.json", "application/json")}
+
+
+@capability_required("osint.use")
+@require_http_methods(["GET", "POST"])
+def home(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if request.user.organisation is None:
+            messages.error(request, _("Your account has no organisation; ask an administrator."))
+        elif form.is_valid():
+            try:
+                scan = scan_create(user=request.user, name=form.cleaned_data["name"], files=form.cleaned_data["files"])
+            except WorkbenchError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("Scanned %(posts)d posts: %(flagged)d flagged, %(clusters)d clusters.") % {
+                    "posts": scan.posts, "flagged": scan.flagged, "clusters": scan.clusters})
+                return redirect("workbench:results", scan_id=scan.id)
+    access_log(user=request.user, action=AccessEvent.Action.LIST)
+    return render(request, "workbench/home.html", {"form": form, "scans": selectors.scan_list(request.user)})
+
+
+@capability_required("osint.use")
+@require_GET
+def results(request, scan_id):
+    scan = selectors.scan_get(request.user, scan_id)
+    labels = selectors.family_labels()
+    form = FilterForm(request.GET or None, families=labels)
+    filters = form.cleaned_data if form.is_valid() else {}
+    posts = selectors.post_filter(selectors.scan_posts(scan), **{k: v for k, v in filters.items() if v})
+    page = Paginator(posts, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [{**post, "family_labels": [labels.get(f, f) for f in post["families"]]} for post in page]
+    clusters = sorted(selectors.scan_clusters(scan), key=lambda c: -c["risk"])
+    access_log(user=request.user, action=AccessEvent.Action.RESULTS, scan=scan, target=request.GET.urlencode())
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "workbench/results.html", {
+        "scan": scan, "form": form, "page": page, "rows": rows, "matching": len(posts), "clusters": clusters[:50],
+        "skipped": scan.summary.get("files_skipped", []), "query": query.urlencode(),
+    })
+
+
+@capability_required("osint.use")
+@require_GET
+def post_detail(request, scan_id, post_id):
+    scan = selectors.scan_get(request.user, scan_id)
+    post = selectors.post_get(scan, post_id)
+    labels = selectors.family_labels()
+    hits = [{**h, "family_label": labels.get(h["family"], h["family"])} for h in post["hits"]]
+    access_log(user=request.user, action=AccessEvent.Action.POST, scan=scan, target=post_id)
+    return render(request, "workbench/post.html", {
+        "scan": scan, "post": post, "hits": hits, "segments": segments(post["normalised"], hits),
+        "families": [labels.get(f, f) for f in post["families"]],
+    })
+
+
+@capability_required("osint.use")
+@require_GET
+def cluster_detail(request, scan_id, cluster_id):
+    scan = selectors.scan_get(request.user, scan_id)
+    cluster = selectors.cluster_get(scan, cluster_id)
+    members = set(cluster["post_ids"])
+    posts = [p for p in selectors.scan_posts(scan) if p["post_id"] in members]
+    access_log(user=request.user, action=AccessEvent.Action.CLUSTER, scan=scan, target=cluster_id)
+    slots = list(enumerate(cluster["template"]["slots"], start=1)) if cluster["template"] else []
+    return render(request, "workbench/cluster.html", {
+        "scan": scan, "cluster": cluster, "posts": sorted(posts, key=lambda p: -p["score"]),
+        "network": network_layout(posts, cluster.get("near_duplicates")), "slots": slots,
+    })
+
+
+@capability_required("osint.use")
+@require_GET
+def download(request, scan_id, what):
+    scan = selectors.scan_get(request.user, scan_id)
+    if what not in DOWNLOADS:
+        raise Http404("No such file.")
+    name, content_type = DOWNLOADS[what]
+    access_log(user=request.user, action=AccessEvent.Action.DOWNLOAD, scan=scan, target=name)
+    path = scan_folder(scan.id) / "output" / name
+    return FileResponse(path.open("rb"), as_attachment=True, filename=f"{scan.id}-{name}", content_type=content_type)

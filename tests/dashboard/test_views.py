@@ -1,0 +1,167 @@
+"""The dashboards as users meet them: permissions, chart payloads, filters, languages, and a public
+side that shows only published releases."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from ctip.dashboard.charts import CHARTS
+from tests.dashboard.helpers import make_release, release_frame
+from tests.stats.records import AGGREGATES, write_dataset
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def analyst(make_user, home):
+    write_dataset(home / "dataset.duckdb")
+    client = Client()
+    client.force_login(make_user("ana", role="data_analyst"))
+    return client
+
+
+def chart(client: Client, name: str, side: str = "dashboard", **params) -> dict:
+    response = client.get(f"/{side}/chart/{name}.json", params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_internal_dashboard_is_for_analysts_only(make_user, home):
+    client = Client()
+    assert client.get("/dashboard/").status_code == 302  # to the login page
+    client.force_login(make_user("carla", role="case_worker"))
+    assert client.get("/dashboard/").status_code == 403
+    assert client.get("/dashboard/chart/forms.json").status_code == 403
+
+
+def test_internal_dashboard_lists_every_chart_with_its_filters(analyst):
+    page = analyst.get("/dashboard/").content.decode()
+    for name in CHARTS:
+        assert f'data-chart="{name}"' in page
+    for label in ("From year", "Contributor", "Citizenship", "Country of exploitation", "Form of exploitation"):
+        assert label in page
+    assert "ngo-a" in page  # contributor choices come from the dataset
+
+
+@pytest.mark.parametrize("name", [c for c in CHARTS if c != "headline"])
+def test_every_chart_states_denominator_and_missing(analyst, name):
+    payload = chart(analyst, name)
+    assert payload["note"].startswith("Denominator: ")
+    assert "Missing: " in payload["note"]
+    assert payload["rows"] and payload["columns"]
+
+
+def test_forms_chart_counts_with_the_group_denominator(analyst):
+    payload = chart(analyst, "forms")
+    rows = {r["code"]: r for r in payload["rows"]}
+    assert (payload["denominator"], payload["missing"]) == (5, 2)
+    assert rows["sexual_exploitation"]["count"] == 2 and rows["sexual_exploitation"]["share"] == 40.0
+    assert "more than 100 %" in payload["note"]
+
+
+def test_headline_figures(analyst):
+    rows = {r["code"]: r for r in chart(analyst, "headline")["rows"]}
+    assert rows["victims"]["value"] == "7"
+    assert rows["children"]["value"] == "33.3\u00a0%"
+    assert rows["female"]["value"] == "50.0\u00a0%"
+
+
+def test_charts_follow_filters(analyst):
+    assert chart(analyst, "headline", sex="female")["rows"][0]["value"] == "3"
+    trend = chart(analyst, "trend", contributor="ngo-b")
+    assert {r["code"]: r["count"] for r in trend["rows"]} == {"2020": 2}
+    flows = chart(analyst, "flows", citizenship="MNG", year_from="2019", year_to="2019")
+    assert [(r["source"], r["target"], r["count"]) for r in flows["rows"]] == [("MNG", "CHN", 1), ("MNG", "MNG", 1)]
+
+
+def test_a_bad_filter_is_explained(analyst):
+    response = analyst.get("/dashboard/chart/forms.json", {"sex": "woman"})
+    assert response.status_code == 400
+    assert "unknown sex 'woman'" in response.json()["error"]
+    page = analyst.get("/dashboard/", {"sex": "woman"}).content.decode()
+    assert "unknown sex &#x27;woman&#x27;" in page
+
+
+def test_mongolian_chart_labels_and_country_names(analyst):
+    analyst.cookies["django_language"] = "mn"
+    forms = chart(analyst, "forms")
+    assert forms["title"] == "Мөлжлөгийн хэлбэрүүд"
+    assert {r["code"]: r["label"] for r in forms["rows"]}["forced_labour"] == "Албадан хөдөлмөр"
+    assert forms["note"].startswith("Хуваарь: ")
+    citizenship = chart(analyst, "map_citizenship")
+    assert {r["code"]: r["label"] for r in citizenship["rows"]}["MNG"] == "Монгол"
+
+
+def test_unknown_chart_is_not_found(analyst):
+    assert analyst.get("/dashboard/chart/nothing.json").status_code == 404
+
+
+def test_empty_dataset_says_so(make_user, home):
+    client = Client()
+    client.force_login(make_user("ana", role="data_analyst"))
+    assert "The collaborative dataset is empty" in client.get("/dashboard/").content.decode()
+    assert chart(client, "forms")["denominator"] == 0
+
+
+def test_public_dashboard_waits_for_a_published_release(home):
+    make_release(home / "releases", "draft-1", release_frame(20, 20), published=False)
+    response = Client().get("/public/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "No statistics have been published yet" in page
+    assert "data-chart" not in page and "echarts" not in page
+    assert Client().get("/public/chart/headline.json").status_code == 404
+
+
+def test_public_dashboard_reads_only_the_published_release(home):
+    # The dataset file is not even a database: any attempt to read it would fail.
+    (home / "dataset.duckdb").write_bytes(b"not a duckdb file: 987654 victims")
+    make_release(home / "releases", "rel-2026", release_frame(n_mng=12, n_chn=30, n_kor=3), published=True)
+    client = Client()
+    page = client.get("/public/").content.decode()
+    assert "rel-2026" in page and 'data-chart="forms"' in page
+    assert chart(client, "headline", side="public")["rows"][0]["value"] == "45"
+    assert 'name="contributor"' not in page  # releases carry no contributor
+    citizenship = chart(client, "map_citizenship", side="public")
+    # Korea has 3 victims: below 10, so the public map hides it.
+    assert {r["code"]: r["count"] for r in citizenship["rows"]} == {"CHN": 30, "MNG": 12}
+    assert "fewer than 10 victims are not shown" in citizenship["note"]
+    flows = chart(client, "flows", side="public")
+    assert {(r["source"], r["target"]) for r in flows["rows"]} == {("CHN", "CHN"), ("MNG", "MNG")}
+    # Nor can Korea be reached through a filter typed into the address.
+    response = client.get("/public/chart/headline.json", {"citizenship": "KOR"})
+    assert response.status_code == 400
+    assert "No statistics are published for KOR: fewer than 10 victims." in response.json()["error"]
+    assert chart(client, "headline", side="public", citizenship="CHN")["rows"][0]["value"] == "30"
+
+
+def test_public_dashboard_draws_a_release_of_tables_without_filters(home):
+    make_release(home / "releases", "dp-2026", None, published=True, aggregates=AGGREGATES)
+    client = Client()
+    page = client.get("/public/").content.decode()
+    assert "tables of protected counts only" in page
+    assert 'name="sex"' not in page and 'data-chart="forms"' in page
+    headline = {r["code"]: r for r in chart(client, "headline", side="public")["rows"]}
+    assert headline["victims"]["value"] == "–"
+    assert headline["female"]["value"] == "56.3\u00a0%"  # 40 of 71 with sex known
+    forms = chart(client, "forms", side="public")
+    assert {r["code"]: (r["count"], r["share"]) for r in forms["rows"]}["forced_labour"] == (22, None)
+    assert "no shares are shown" in forms["note"]
+    citizenship = chart(client, "map_citizenship", side="public")
+    assert {r["code"] for r in citizenship["rows"]} == {"MNG", "CHN"}  # Korea (5) hidden
+    response = client.get("/public/chart/forms.json", {"sex": "female"})
+    assert response.status_code == 400
+    assert "cannot be filtered further" in response.json()["error"]
+
+
+def test_a_damaged_published_release_shows_no_figure_and_says_so(home):
+    path = make_release(home / "releases", "rel-bad", release_frame(12, 30), published=True)
+    (path / "records.csv").write_text("yearOfRegistration,gender\n2021,Mael\n", encoding="utf-8")
+    client = Client()
+    response = client.get("/public/")
+    assert response.status_code == 503
+    page = response.content.decode()
+    assert "The published release rel-bad cannot be read" in page and "data-chart" not in page
+    response = client.get("/public/chart/headline.json")
+    assert response.status_code == 503 and "cannot be read" in response.json()["error"]

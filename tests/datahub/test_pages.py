@@ -1,0 +1,124 @@
+"""The upload page and the batch list, as each role sees them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from ctip.dataset.store import Dataset
+from tests.dataset import files
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def dataset(tmp_path, monkeypatch):
+    monkeypatch.setenv("CTIP_DATASET", str(tmp_path / "dataset.duckdb"))
+    return Dataset()
+
+
+@pytest.fixture
+def analyst(client, make_user):
+    make_user("ana", role="data_analyst")
+    client.login(username="ana", password="ana-Pass-2024!")
+    return client
+
+
+def _upload(client, path, **extra):
+    with open(path, "rb") as fh:
+        return client.post(reverse("datahub:upload"), {"file": fh, **extra})
+
+
+def test_analyst_uploads_previews_and_commits(analyst, dataset):
+    response = _upload(analyst, files.FIXTURE)
+    assert response.status_code == 302
+    preview = analyst.get(response["Location"])
+    page = preview.content.decode()
+    assert 'id="detected-format">ctdc2017<' in page
+    assert "Every row is valid." in page and "Belarus" in page
+    assert dataset.batches() == []  # nothing written before commit
+    token = response["Location"].rstrip("/").split("/")[-1]
+    done = analyst.post(reverse("datahub:commit", args=[token]), {"action": "commit"}, follow=True)
+    text = done.content.decode()
+    assert "Imported 500 of 500 rows as batch" in text
+    (batch,) = dataset.batches()
+    assert batch.batch_id in text and batch.contributor == "CTDC"
+
+
+def test_invalid_rows_are_listed_and_need_explicit_skipping(analyst, dataset, tmp_path):
+    header, rows = files.fixture_rows()
+    rows[6]["gender"] = "Mael"
+    response = _upload(analyst, files.write(tmp_path / "bad.csv", header, rows), contributor="IOM")
+    page = analyst.get(response["Location"]).content.decode()
+    assert "Mael" in page and 'name="skip_invalid"' in page
+    token = response["Location"].rstrip("/").split("/")[-1]
+    refused = analyst.post(reverse("datahub:commit", args=[token]), {"action": "commit"}, follow=True)
+    assert "Nothing was imported" in refused.content.decode() and dataset.batches() == []
+    analyst.post(reverse("datahub:commit", args=[token]), {"action": "commit", "skip_invalid": "on"})
+    (batch,) = dataset.batches()
+    assert batch.imported == 499 and batch.rejected == 1 and batch.contributor == "IOM"
+
+
+def test_unreadable_file_shows_why_and_offers_no_commit(analyst, tmp_path):
+    bad = tmp_path / "utf16.csv"
+    bad.write_text(files.FIXTURE.read_text(), encoding="utf-16")
+    response = _upload(analyst, bad)
+    page = analyst.get(response["Location"]).content.decode()
+    assert "UTF-16" in page and 'value="commit"' not in page
+
+
+def test_someone_elses_upload_is_not_found(analyst, make_user, client):
+    response = _upload(analyst, files.FIXTURE)
+    make_user("other", role="data_analyst")
+    client.logout()
+    client.login(username="other", password="other-Pass-2024!")
+    assert client.get(response["Location"]).status_code == 404
+
+
+def test_drop_asks_for_confirmation(analyst, dataset):
+    report = dataset.import_file(files.FIXTURE)
+    confirm = analyst.get(reverse("datahub:drop", args=[report.batch]))
+    assert "500 records" in confirm.content.decode() and dataset.batches()
+    analyst.post(reverse("datahub:drop", args=[report.batch]))
+    assert dataset.batches() == []
+
+
+def test_an_organisation_administrator_drops_only_their_organisations_batches(client, make_user, dataset):
+    ctdc = dataset.import_file(files.FIXTURE)  # contributed by CTDC
+    header, rows = files.fixture_rows()
+    own = dataset.import_file(files.write(dataset.path.parent / "own.csv", header, rows[:20]),
+                              contributor="test-office")
+    make_user("admin", role="org_admin")  # in the organisation test-office
+    client.login(username="admin", password="admin-Pass-2024!")
+    listing = client.get(reverse("datahub:batches")).content.decode()
+    assert reverse("datahub:drop", args=[own.batch]) in listing
+    assert reverse("datahub:drop", args=[ctdc.batch]) not in listing
+    assert client.get(reverse("datahub:drop", args=[ctdc.batch])).status_code == 404
+    assert client.post(reverse("datahub:drop", args=[ctdc.batch])).status_code == 404
+    client.post(reverse("datahub:drop", args=[own.batch]))
+    assert [b.batch_id for b in dataset.batches()] == [ctdc.batch]
+
+
+@pytest.mark.parametrize("role,batches,upload", [
+    ("data_analyst", 200, 200), ("org_admin", 200, 200), ("supervisor", 200, 403), ("sysadmin", 200, 403),
+    ("case_worker", 403, 403), ("police_analyst", 403, 403),
+])
+def test_capabilities(client, make_user, role, batches, upload):
+    make_user("u", role=role)
+    client.login(username="u", password="u-Pass-2024!")
+    assert client.get(reverse("datahub:batches")).status_code == batches
+    assert client.get(reverse("datahub:upload")).status_code == upload
+
+
+def test_anonymous_is_sent_to_login(client):
+    assert client.get(reverse("datahub:batches"))["Location"].startswith("/login/")
+    assert client.get(reverse("datahub:upload"))["Location"].startswith("/login/")
+
+
+def test_batch_list_in_mongolian(analyst, dataset):
+    dataset.import_file(files.FIXTURE)
+    analyst.post(reverse("set_language"), {"language": "mn", "next": "/"})
+    page = analyst.get(reverse("datahub:batches")).content.decode()
+    assert "Хамтын өгөгдлийн сан" in page and re.search(r"Идэвхтэй багц: 1", page)

@@ -1,0 +1,132 @@
+"""Intake: every format, the chain-of-custody record, and hostile files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from datetime import datetime
+
+from ctip.osint.intake import parse_file, read_paths
+
+
+def test_jsonl_posts_carry_their_metadata():
+    line = {"text": "Work in Seoul", "url": "https://x.example/1", "posted_at": "2026-01-02", "platform": "facebook",
+            "handle": "anna", "location": "Darkhan", "images": ["a.jpg", "b.jpg"]}
+    posts, custody = parse_file("posts.jsonl", (json.dumps(line) + "\n").encode())
+    post = posts[0]
+    assert (post.text, post.url, post.posted_at, post.platform, post.author, post.location, post.images) == (
+        "Work in Seoul", "https://x.example/1", "2026-01-02", "facebook", "anna", "Darkhan", ["a.jpg", "b.jpg"])
+    assert custody.status == "read" and custody.posts == 1
+
+
+def test_bad_jsonl_lines_are_reported_and_the_rest_kept():
+    data = b'{"text": "one"}\nnot json\n[1, 2]\n{"url": "no text"}\n{"text": "two"}\n'
+    posts, custody = parse_file("p.jsonl", data)
+    assert [p.text for p in posts] == ["one", "two"]
+    assert "line 2: not JSON" in custody.reason and "line 3: expected a JSON object" in custody.reason
+    assert "line 4: no 'text' field" in custody.reason
+
+
+def test_csv_with_aliases_and_a_header_without_text_is_refused():
+    posts, _ = parse_file("p.csv", b"Body,Date,City\nWork abroad,2026-02-01,Erdenet\n")
+    assert (posts[0].text, posts[0].posted_at, posts[0].location, posts[0].source_line) == (
+        "Work abroad", "2026-02-01", "Erdenet", 2)
+    _, custody = parse_file("q.csv", b"a,b\n1,2\n")
+    assert custody.status == "skipped" and "no text column" in custody.reason
+
+
+def test_txt_and_html_files_are_one_post_each():
+    posts, _ = parse_file("ad.txt", "  Ажил байна  \n".encode())
+    assert posts[0].text == "Ажил байна"
+    html = b"<html><head><title>t</title><style>p{}</style></head><body><p>Free <b>visa</b></p><script>alert(1)</script></body>"
+    posts, _ = parse_file("ad.html", html)
+    assert posts[0].text == "Free visa"
+
+
+def test_custody_record_has_the_sha256_size_and_intake_time():
+    data = b"Work in Seoul"
+    _, custody = parse_file("ad.txt", data)
+    assert custody.sha256 == hashlib.sha256(data).hexdigest()
+    assert custody.size == len(data)
+    assert datetime.fromisoformat(custody.intake_at).tzinfo is not None
+
+
+def test_post_ids_are_stable_and_tied_to_the_file_hash():
+    first, _ = parse_file("a.jsonl", b'{"text": "x"}\n{"text": "y"}\n')
+    again, custody = parse_file("renamed.jsonl", b'{"text": "x"}\n{"text": "y"}\n')
+    assert [p.post_id for p in first] == [p.post_id for p in again] == [f"{custody.sha256[:12]}-1",
+                                                                        f"{custody.sha256[:12]}-2"]
+
+
+def test_binary_file_is_skipped_with_a_reason():
+    _, custody = parse_file("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert custody.status == "skipped" and "binary" in custody.reason
+
+
+def test_undecodable_file_is_skipped():
+    _, custody = parse_file("x.txt", bytes([0xff, 0xfe - 1, 0x81, 0x8d, 0x90]) * 3)
+    assert custody.status == "skipped" and "undecodable" in custody.reason
+
+
+def test_cp1251_cyrillic_is_decoded():
+    text = "Солонгост ажил, өндөр цалин. Утас 88000011. Виз үнэгүй, байр хоол үнэгүй." * 3
+    posts, custody = parse_file("ad.txt", text.replace("ө", "о").replace("ү", "у").encode("cp1251"))
+    assert custody.status == "read" and posts[0].text.startswith("Солонгост ажил")
+
+
+def test_archives_are_never_extracted(tmp_path):
+    archive = tmp_path / "posts.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("inner.txt", "Work in Seoul")
+    results = list(read_paths(tmp_path))
+    assert [(c.path, c.status) for _, c in results] == [("posts.zip", "skipped")]
+    assert "archive" in results[0][1].reason
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["posts.zip"]
+
+
+def test_unsupported_type_is_reported():
+    _, custody = parse_file("doc.pdf", b"%PDF-1.7")
+    assert custody.status == "skipped" and "unsupported file type '.pdf'" in custody.reason
+
+
+def test_folder_is_walked_in_order_and_hidden_files_ignored(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text("second")
+    (tmp_path / "1.txt").write_text("first")
+    (tmp_path / ".hidden.txt").write_text("hidden")
+    results = list(read_paths(tmp_path))
+    assert [c.path for _, c in results] == ["1.txt", "b/2.txt"]
+
+
+def test_a_line_of_several_megabytes_is_read():
+    text = "free visa " * 400_000  # 4 MB on one line
+    posts, custody = parse_file("big.jsonl", json.dumps({"text": text}).encode())
+    assert custody.status == "read" and len(posts[0].text) == 200_000
+
+
+def test_a_csv_cell_of_megabytes_is_read():
+    data = ("text\n" + "x" * 3_000_000 + "\n").encode()
+    posts, custody = parse_file("big.csv", data)
+    assert custody.status == "read" and len(posts) == 1
+
+
+def test_deeply_nested_html_does_not_exhaust_the_stack():
+    depth = 200_000
+    html = "<div>" * depth + "Work in Macau" + "</div>" * depth
+    posts, custody = parse_file("deep.html", html.encode())
+    assert custody.status == "read" and posts[0].text == "Work in Macau"
+
+
+def test_hostile_texts_are_screened_and_clustered():
+    from ctip.osint.rules import load_rules
+    from ctip.osint.scan import analyse
+    from ctip.osint.screen import screen_batch
+
+    rules = load_rules()
+    texts = ["1 " * 100_000, "<" * 200_000, "x@y.mn " * 20_000, "free visa karaoke girls 9 9 0 0 0 0 1 1 " * 4000]
+    posts, _ = parse_file("hostile.jsonl", "\n".join(json.dumps({"text": t}) for t in texts).encode())
+    screened = screen_batch(posts, rules)
+    analyse(screened, rules)
+    assert [len(s.post.text) for s in screened] == [200_000, 200_000, 140_000, 160_000]
+    assert screened[3].level in ("medium", "high")

@@ -1,0 +1,89 @@
+"""Networks: near-duplicates with changed phones and names, shared identifiers, hubs, templates."""
+
+from __future__ import annotations
+
+from ctip.osint.model import Post
+from ctip.osint.networks import NetworkSettings
+from ctip.osint.rules import load_rules
+from ctip.osint.scan import analyse, screen_posts
+from ctip.osint.template import build_template
+
+RULES = load_rules()
+
+EN = ("Young girls wanted for karaoke in Macau! Salary {pay} USD per week, free visa and ticket. "
+      "No experience needed. Contact {name} {phone}")
+MN = ("Солонгост массажны газарт 18-25 насны залуу бүсгүйчүүд авна. Өндөр цалинтай, виз онгоцны тийз үнэгүй. "
+      "{name} утас {phone}")
+
+
+def run(texts: list[str], authors: list[str] | None = None, settings: NetworkSettings | None = None):
+    posts = [Post(f"p{i}", "t.jsonl", t, author=(authors or [""] * len(texts))[i]) for i, t in enumerate(texts)]
+    items = screen_posts(posts, RULES)
+    clusters, graph = analyse(items, RULES, settings)
+    return items, clusters, graph
+
+
+def test_near_duplicates_with_changed_phones_and_names_form_one_cluster():
+    texts = [EN.format(pay=p, name=n, phone=ph) for p, n, ph in
+             [("3000", "Anna", "88000011"), ("3500", "Sara", "99000022"), ("3000", "Mira", "95000033")]]
+    texts.append("Welders needed in Ulaanbaatar, 5 years experience required, call 70000011.")
+    items, clusters, _ = run(texts, authors=["anna", "sara", "mira", "khan"])
+    assert [c.post_ids for c in clusters] == [["p0", "p1", "p2"]]
+    assert items[3].cluster == ""
+    cluster = clusters[0]
+    assert "[…]" in cluster.template["text"] and "karaoke in Macau" in cluster.template["text"]
+    assert any("Anna 88000011" in values for values in cluster.template["slots"])
+    assert "several authors share one text template" in cluster.network_cues
+    assert cluster.level in ("medium", "high")
+
+
+def test_cyrillic_near_duplicates_cluster_by_character_shingles():
+    texts = [MN.format(name=n, phone=p) for n, p in [("Сараа", "94000066"), ("Номин", "86000055"), ("Ану", "80000044")]]
+    _, clusters, _ = run(texts)
+    assert len(clusters) == 1 and len(clusters[0].post_ids) == 3
+
+
+def test_a_shared_phone_links_different_texts():
+    texts = ["Nanny needed in Tokyo, call 88000011", "Selling a sofa, good condition, call 8800 0011",
+             "Unrelated post about a football match"]
+    _, clusters, graph = run(texts)
+    assert [c.post_ids for c in clusters] == [["p0", "p1"]]
+    assert graph.has_edge("p0", "phone:+97688000011") and graph.has_edge("p1", "phone:+97688000011")
+
+
+def test_hub_identifiers_are_down_weighted_and_do_not_link_clusters():
+    topics = ["Selling a blue sofa, barely used, pick up from the third district after six",
+              "Football match on Sunday morning at the central stadium, bring your own boots",
+              "Lost our grey cat near the old market; she answers to the name Bumbaa",
+              "Piano lessons for children aged seven to twelve, first lesson is a trial",
+              "Two-room apartment for rent downtown, heating included, long term only",
+              "Used mountain bicycle in good shape, new tyres, the price is negotiable"]
+    texts = [f"{topic}. www.big-portal-example.mn" for topic in topics]
+    _, clusters, graph = run(texts, settings=NetworkSettings(hub_limit=5))
+    assert clusters == []
+    weights = [graph.edges["p0", "domain:big-portal-example.mn"]["weight"]]
+    assert weights[0] < 0.5
+    _, clusters, _ = run(texts[:3], settings=NetworkSettings(hub_limit=5))
+    assert len(clusters) == 1
+
+
+def test_exact_copies_repeated_many_times_are_one_cluster():
+    texts = [EN.format(pay="3000", name="Anna", phone="88000011")] * 300
+    _, clusters, _ = run(texts)
+    assert len(clusters) == 1 and len(clusters[0].post_ids) == 300
+
+
+def test_template_is_kept_only_when_it_shortens_the_description():
+    assert build_template(["completely different words here", "nothing alike at all in this one"]) is None
+    template = build_template(["Work in Seoul call 99000011", "Work in Busan call 88000022"])
+    assert template.text == "Work in […] call […]" and template.compression < 1
+
+
+def test_graph_exports_as_graphml(tmp_path):
+    import networkx as nx
+
+    texts = [EN.format(pay="3000", name=n, phone="88000011") for n in ("Anna", "Sara")]
+    _, _, graph = run(texts)
+    nx.write_graphml(graph, tmp_path / "g.graphml")
+    back = nx.read_graphml(tmp_path / "g.graphml")
+    assert back.nodes["p0"]["kind"] == "post" and back.edges["p0", "p1"]["type"] == "near_duplicate"

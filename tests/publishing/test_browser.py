@@ -1,0 +1,33 @@
+"""In a real browser: an analyst requests publication, a supervisor approves it."""
+
+from __future__ import annotations
+
+import pytest
+
+from ctip.disclosure import registry
+from ctip.disclosure.release import Request, create_release
+from ctip.disclosure.simulate import make_ctdc_like
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_analyst_requests_and_supervisor_publishes(page, live_server, make_user, login, tmp_path, monkeypatch):
+    monkeypatch.setenv("CTIP_HOME", str(tmp_path))
+    create_release(make_ctdc_like(1500, seed=4), Request(method="aggregates-k", k=11), "web-agg")
+    make_user("ana", role="data_analyst")
+    make_user("sup", role="supervisor")
+
+    login(page, "ana")
+    page.goto(f"{live_server.url}/releases/")
+    page.get_by_role("link", name="web-agg").click()
+    page.get_by_label("Note for the supervisor").fill("quarterly figures")
+    page.get_by_role("button", name="Request publication").click()
+    assert page.get_by_text("Publication requested: a supervisor must approve it.").is_visible()
+    page.get_by_role("button", name="Log out").click()
+
+    login(page, "sup")
+    page.goto(f"{live_server.url}/releases/web-agg/")
+    assert page.get_by_text("quarterly figures").is_visible()
+    page.get_by_role("button", name="Approve and publish").click()
+    assert page.get_by_text("Release approved and published to the public dashboard.").is_visible()
+    assert registry.load_release("web-agg").is_published

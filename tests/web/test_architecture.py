@@ -1,0 +1,36 @@
+"""The house rules of docs/architecture.md that code can check."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import pytest
+
+import ctip
+
+PURE_CORES = ["vocab", "screening", "exchange", "dataset", "stats", "disclosure", "osint"]
+
+
+@pytest.mark.parametrize("core", PURE_CORES)
+def test_pure_core_imports_no_django(core):
+    package = __import__(f"ctip.{core}", fromlist=["_"])
+    modules = [f"ctip.{core}"] + [
+        f"ctip.{core}.{m.name}" for m in pkgutil.walk_packages(package.__path__) if not m.name.startswith("_")
+    ]
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "leaked = sorted(m for m in sys.modules if m == 'django' or m.startswith('django.'))\n"
+        "print(','.join(leaked))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"ctip.{core} imports Django: {out.stdout.strip()[:200]}"
+
+
+def test_every_package_is_a_known_part():
+    parts = {m.name for m in pkgutil.iter_modules(ctip.__path__)}
+    django_apps = {"web", "accounts", "cases", "datahub", "dashboard", "publishing", "workbench"}
+    assert parts <= set(PURE_CORES) | django_apps | {"cli", "config", "__main__"}, parts

@@ -1,0 +1,141 @@
+"""The OSINT workspace pages: capability, organisation scope, upload, filters, post and cluster views,
+access log, and a browser run of upload → flagged post with highlighted hits."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from ctip.workbench.models import AccessEvent, Scan
+from ctip.workbench.services import scan_folder
+
+pytestmark = pytest.mark.django_db
+
+RISKY = ("Young girls wanted for karaoke in Macau! Salary 3000 USD per week, free visa and ticket. "
+         "Contact {name} {phone}")
+
+
+def jsonl() -> bytes:
+    lines = [{"text": RISKY.format(name="Anna", phone="88000011"), "author": "anna", "posted_at": "2026-03-01"},
+             {"text": RISKY.format(name="Sara", phone="99000022"), "author": "sara", "posted_at": "2026-03-04"},
+             {"text": "Selling a used bicycle in good condition, call 9500 0033"}]
+    return "\n".join(json.dumps(x) for x in lines).encode()
+
+
+@pytest.fixture
+def analyst(make_user):
+    return make_user("analyst", role="police_analyst")
+
+
+@pytest.fixture
+def scan(client, analyst):
+    client.force_login(analyst)
+    response = client.post("/osint/", {"name": "March ads", "files": [
+        SimpleUploadedFile("ads.jsonl", jsonl()), SimpleUploadedFile("blob.txt", b"\x00\x01binary")]})
+    assert response.status_code == 302
+    return Scan.objects.get()
+
+
+def test_only_police_analysts_may_use_the_workspace(client, make_user):
+    assert client.get("/osint/").status_code == 302  # anonymous: to the login page
+    client.force_login(make_user("worker", role="case_worker"))
+    assert client.get("/osint/").status_code == 403
+
+
+def test_upload_scans_files_and_keeps_them_apart_from_case_data(scan):
+    assert (scan.posts, scan.flagged, scan.clusters, scan.files_skipped) == (3, 2, 1, 1)
+    folder = scan_folder(scan.id)
+    assert (folder / "input" / "ads.jsonl").is_file() and (folder / "output" / "report.html").is_file()
+    assert "osint" in folder.parts
+    assert Scan._meta.db_table.startswith("workbench_")
+
+
+def test_results_list_posts_most_risky_first_with_filters(client, scan):
+    page = client.get(f"/osint/{scan.id}/").content.decode()
+    assert "Scores are triage, not evidence." in page
+    assert page.index("Anna") < page.index("bicycle")
+    assert "blob.txt" in page and "binary" in page
+    flagged = client.get(f"/osint/{scan.id}/", {"level": "flagged"}).content.decode()
+    assert "bicycle" not in flagged and "Anna" in flagged
+    by_identifier = client.get(f"/osint/{scan.id}/", {"identifier": "99000022"}).content.decode()
+    assert "Sara" in by_identifier and "Anna" not in by_identifier
+    by_family = client.get(f"/osint/{scan.id}/", {"family": "venue"}).content.decode()
+    assert "2 matching posts" in by_family
+
+
+def test_post_view_highlights_hits_with_family_and_rule(client, scan):
+    post_id = next(p for p in (scan_folder(scan.id) / "output" / "posts.jsonl").read_text().splitlines()
+                   if "Anna" in p)
+    post_id = json.loads(post_id)["post_id"]
+    page = client.get(f"/osint/{scan.id}/posts/{post_id}/").content.decode()
+    assert '<mark class="hit" title="Venue (massage, karaoke, hostess, dancer, casino…) · en.venue.sexualised">karaoke</mark>' in page
+    assert "+97688000011" in page
+
+
+def test_cluster_view_shows_template_slots_and_network(client, scan):
+    page = client.get(f"/osint/{scan.id}/clusters/c00001/").content.decode()
+    assert "karaoke in Macau" in page and "[…]" in page
+    assert "Anna 88000011" in page and "<svg" in page and "phone: +97688000011" in page
+
+
+def test_every_access_is_logged(client, scan, analyst):
+    client.get(f"/osint/{scan.id}/")
+    client.get(f"/osint/{scan.id}/clusters/c00001/")
+    client.get(f"/osint/{scan.id}/download/report/")
+    actions = list(AccessEvent.objects.filter(user=analyst).values_list("action", flat=True))
+    assert {"upload", "results", "cluster", "download"} <= set(actions)
+
+
+def test_other_organisations_get_not_found(client, scan, make_user):
+    from ctip.accounts.models import Organisation
+
+    other = Organisation.objects.create(name="Other Police", code="other-police", org_type="Police")
+    client.force_login(make_user("outsider", role="police_analyst", organisation=other))
+    assert client.get(f"/osint/{scan.id}/").status_code == 404
+    assert client.get(f"/osint/{scan.id}/clusters/c00001/").status_code == 404
+    assert "March ads" not in client.get("/osint/").content.decode()
+
+
+def test_report_download_is_an_attachment(client, scan):
+    response = client.get(f"/osint/{scan.id}/download/report/")
+    assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+    assert client.get(f"/osint/{scan.id}/download/secrets/").status_code == 404
+
+
+def test_pages_in_mongolian(client, scan):
+    page = client.get(f"/osint/{scan.id}/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
+    assert "нотлох баримт биш" in page
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_analyst_uploads_and_sees_a_flagged_post_with_highlighted_hits(page, live_server, make_user, login, tmp_path):
+    make_user("analyst", role="police_analyst")
+    upload = tmp_path / "ads.jsonl"
+    upload.write_bytes(jsonl())
+    login(page, "analyst")
+    page.get_by_role("link", name="OSINT").click()
+    page.get_by_label("Name of this collection").fill("Browser ads")
+    page.get_by_label("Files (JSONL, CSV, TXT or HTML)").set_input_files(str(upload))
+    page.get_by_role("button", name="Upload and scan").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name="Browser ads").is_visible()
+    page.get_by_label("Risk level").select_option("flagged")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_load_state()
+    page.get_by_role("row").filter(has_text="Anna").get_by_role("link").first.click()
+    page.wait_for_load_state()
+    hit = page.locator("mark.hit", has_text="karaoke")
+    assert hit.is_visible()
+    assert "en.venue.sexualised" in hit.get_attribute("title")
+    assert page.get_by_text("Scores are triage, not evidence.").is_visible()
+
+
+def test_an_upload_over_the_limit_is_refused_with_a_reason(client, analyst, monkeypatch):
+    monkeypatch.setattr("ctip.workbench.services.MAX_UPLOAD_BYTES", 100)
+    client.force_login(analyst)
+    response = client.post("/osint/", {"files": [SimpleUploadedFile("ads.jsonl", jsonl())]}, follow=True)
+    assert "Uploads are limited to 0 MB" in response.content.decode()
+    assert not Scan.objects.exists()
