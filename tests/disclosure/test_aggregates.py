@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 from scipy.optimize import linprog
 
-from ctip.disclosure.aggregates import DPAggregates, ThresholdAggregates
+from ctip.disclosure.aggregates import DPAggregates, ThresholdAggregates, _restrict_to_released_values
 from ctip.disclosure.simulate import make_ctdc_like
 
 
@@ -120,3 +120,13 @@ def test_dp_aggregates_same_seed_same_counts():
                                                "30--38", "39--47", "48+"], "isForcedLabour": ["1"]})
             .fit_transform(frame) for _ in range(2)]
     assert runs[0].equals(runs[1])
+
+
+def test_combinations_of_a_data_derived_value_need_its_one_way_cell_published():
+    """A value learnt from the data appears in a 2-way cell only if its own 1-way count passed the
+    threshold, so the many empty cells of one person's rare value cannot reveal it."""
+    published = {(0,): np.array([True, False, False]), (1,): np.array([True, True, False]),
+                 (0, 1): np.ones((3, 3), dtype=bool)}
+    _restrict_to_released_values(published, derived=[0])
+    assert published[(0, 1)].tolist() == [[True, True, True], [False, False, False], [False, False, False]]
+    assert published[(1,)].tolist() == [True, True, False], "public-domain columns are left alone"

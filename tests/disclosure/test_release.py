@@ -11,7 +11,7 @@ from ctip.cli import main
 from ctip.disclosure import registry
 from ctip.disclosure.errors import BudgetExceeded, DisclosureError
 from ctip.disclosure.ledger import PrivacyLedger
-from ctip.disclosure.release import Request, create_release
+from ctip.disclosure.release import Request, create_release, identifier_check
 from ctip.disclosure.simulate import make_ctdc_like
 
 FILES = {"manifest.json", "records.csv", "aggregates.csv", "README.md", "report.html", "report.json"}
@@ -67,6 +67,14 @@ def test_kanon_release_reports_smallest_k_and_loss(home, frame):
     assert info.epsilon is None
 
 
+def test_kanon_row_order_does_not_follow_the_dataset_order(home, frame):
+    """Row order could betray provenance (which contributor or import batch came first)."""
+    a = create_release(frame.head(1500), Request(method="kanon", k=11), "order-a")
+    b = create_release(frame.head(1500).reverse(), Request(method="kanon", k=11), "order-b")
+    for name in ("records.csv", "records_generalised.csv"):
+        assert (a.path / name).read_bytes() == (b.path / name).read_bytes()
+
+
 def test_threshold_aggregates_release_has_no_records(home, frame):
     info = create_release(frame, Request(method="aggregates-k", k=11, max_length=2), "agg-k")
     assert info.file("records.csv") is None
@@ -89,6 +97,32 @@ def test_identifier_columns_in_the_input_are_refused(home, frame):
                        Request(method="kanon", k=11), "bad")
 
 
+def test_no_file_of_a_dp_release_reveals_its_seed(home, frame):
+    seed = 918273645
+    for method, release_id in (("synthetic", "seed-syn"), ("aggregates-dp", "seed-agg")):
+        info = create_release(frame, Request(method=method, epsilon=1.0, delta=1e-9, seed=seed), release_id)
+        for path in info.path.iterdir():
+            assert str(seed) not in path.read_text(encoding="utf-8"), f"{path.name} reveals the seed"
+
+
+def test_identifier_check_inspects_what_is_written():
+    records = pl.DataFrame({"gender": ["Woman"], "phoneNumber": ["+976"]})
+    aggregates = pl.DataFrame({"attributes": ["gender;email"], "values": ["Woman;a@b"], "count": [12]})
+    check = identifier_check(["gender"], records, aggregates)
+    assert check["passed"] is False
+    assert check["released_identifier_columns"] == ["phoneNumber", "email"]
+    assert identifier_check(["gender"], records.drop("phoneNumber"), None)["passed"] is True
+
+
+def test_a_release_being_written_is_not_listed(home, frame):
+    create_release(frame, Request(method="aggregates-k", k=11), "done-1")
+    staging = home / "releases" / ".half-1.abc"
+    staging.mkdir()
+    (staging / "manifest.json").write_text((home / "releases" / "done-1" / "manifest.json").read_text())
+    assert [r.id for r in registry.list_releases()] == ["done-1"]
+    assert registry.list_releases()[0].path.name == "done-1"
+
+
 def test_registry_publishes_only_after_approval(home, frame):
     create_release(frame, Request(method="aggregates-k", k=11), "pub-1")
     assert registry.published_releases() == []
@@ -105,10 +139,9 @@ def test_cli_writes_a_release_and_shows_the_ledger(home, frame, tmp_path, capsys
     source = tmp_path / "in.csv"
     frame.head(2000).write_csv(source)
     status = main(["release", "aggregates", "--epsilon", "1", "--input", str(source), "cli-agg"])
-    out = capsys.readouterr().out
-    if status != 0:
-        pytest.skip("the dataset importer cannot read this file yet")
-    assert "release cli-agg written" in out
+    captured = capsys.readouterr()
+    assert status == 0, captured.err
+    assert "release cli-agg written" in captured.out
     assert main(["release", "ledger"]) == 0
     assert "cli-agg" in capsys.readouterr().out
 

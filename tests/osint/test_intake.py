@@ -103,6 +103,7 @@ def test_a_line_of_several_megabytes_is_read():
     text = "free visa " * 400_000  # 4 MB on one line
     posts, custody = parse_file("big.jsonl", json.dumps({"text": text}).encode())
     assert custody.status == "read" and len(posts[0].text) == 200_000
+    assert "big.jsonl, line 1: text of 4,000,000 characters cut to 200,000" in custody.reason
 
 
 def test_a_csv_cell_of_megabytes_is_read():

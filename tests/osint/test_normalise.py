@@ -42,6 +42,18 @@ def test_ordinary_writing_is_not_called_obfuscation(plain):
     assert normalise(plain)[1] == []
 
 
+@pytest.mark.parametrize("raw", ["||||||", "OOOOOO", "lIlIlI1", "O|O|O|O"])
+def test_look_alike_runs_without_two_real_digits_are_left_alone(raw):
+    assert normalise(f"see {raw} here")[0] == f"see {raw} here"
+
+
+def test_a_post_of_200000_look_alike_characters_is_screened():
+    """Hostile input: a regular expression that re-scanned the run from every start took minutes here."""
+    text, hits = normalise("|" * 200_000 + " call 99O0OOl1")
+    assert text.endswith("call 99000011") and text.startswith("|" * 1000)
+    assert "normalise.lookalike_digits" in {h.rule for h in hits}
+
+
 def test_invisible_characters_are_removed():
     assert normalise("vi\u200bsa\u00ad")[0] == "visa"
 

@@ -88,3 +88,4 @@ def test_pages_in_mongolian(make_user, release):
     client.post("/i18n/setlang/", {"language": "mn", "next": "/releases/"})
     text = client.get("/releases/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
     assert "Нийтлэлүүд" in text and "Нууцлалын бүртгэл" in text
+    assert "хамгаалсан тооны хүснэгт (босго)" in text, "the release method is named in Mongolian"

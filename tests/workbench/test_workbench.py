@@ -96,6 +96,9 @@ def test_other_organisations_get_not_found(client, scan, make_user):
     assert client.get(f"/osint/{scan.id}/").status_code == 404
     assert client.get(f"/osint/{scan.id}/clusters/c00001/").status_code == 404
     assert "March ads" not in client.get("/osint/").content.decode()
+    refused = AccessEvent.objects.filter(user__username="outsider", action="denied")
+    assert refused.count() == 2 and all(str(scan.id) in e.target for e in refused)
+    assert scan.access_events.filter(user__username="outsider").count() == 0
 
 
 def test_report_download_is_an_attachment(client, scan):

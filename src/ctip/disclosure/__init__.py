@@ -7,21 +7,36 @@
 - ``metrics`` and ``risk``: utility (marginal TVD, NIST k-marginal) and anonymeter-style risks;
 - ``ledger``: the privacy budget per dataset version; ``registry``: release folders;
 - ``release``: builds a release folder from the dataset. See docs/privacy.md.
+
+The names below are imported on first use (PEP 562), so that reading the release registry (as the
+public dashboard does) does not pull in numpy, polars and the estimators.
 """
 
-from ctip.disclosure.aggregates import (
-    DPAggregates,
-    ThresholdAggregates,
-    make_dp_aggregates,
-    make_threshold_aggregates,
-)
-from ctip.disclosure.errors import BudgetExceeded, DisclosureError, InvalidParameter
-from ctip.disclosure.kanon import KAnonymiser, k_anonymise, make_k_anonymiser
-from ctip.disclosure.ledger import PrivacyLedger
-from ctip.disclosure.synthesis import MarginalSynthesizer, make_synthesizer
+from __future__ import annotations
 
-__all__ = [
-    "BudgetExceeded", "DPAggregates", "DisclosureError", "InvalidParameter", "KAnonymiser", "MarginalSynthesizer",
-    "PrivacyLedger", "ThresholdAggregates", "k_anonymise", "make_dp_aggregates", "make_k_anonymiser",
-    "make_synthesizer", "make_threshold_aggregates",
-]
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "DPAggregates": "aggregates", "ThresholdAggregates": "aggregates", "make_dp_aggregates": "aggregates",
+    "make_threshold_aggregates": "aggregates",
+    "BudgetExceeded": "errors", "DisclosureError": "errors", "InvalidParameter": "errors",
+    "KAnonymiser": "kanon", "k_anonymise": "kanon", "make_k_anonymiser": "kanon",
+    "PrivacyLedger": "ledger",
+    "MarginalSynthesizer": "synthesis", "make_synthesizer": "synthesis",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

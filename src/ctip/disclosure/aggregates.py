@@ -282,9 +282,11 @@ class DPAggregates:
 
     ``mechanism="laplace"`` is ε-DP when every column has a public domain; ``"gaussian"`` is (ε, δ)-DP
     and adds less noise when there are many tables. Noisy counts below ``threshold`` (default: two
-    standard deviations of the noise) are not published, so few pure-noise cells appear. Without public domains, values seen in the data form
-    the domain and the publication threshold is raised so that a value held by one person appears only
-    with probability below δ/2.
+    standard deviations of the noise) are not published, so few pure-noise cells appear. Without public
+    domains, values seen in the data form the domain: the publication threshold is raised so that the
+    1-way cell of a value held by one person appears only with probability below δ/2, and a cell of a
+    longer combination is published only when each of its data-derived values passed that 1-way test
+    (otherwise the many empty cells of a person's rare value would each be a chance to reveal it).
 
     >>> from ctip.disclosure.simulate import make_ctdc_like
     >>> real = make_ctdc_like(2000, seed=1).select("gender", "ageBroad")
@@ -351,8 +353,21 @@ class DPAggregates:
                 noise = discrete_gaussian(rng, self.noise_["sigma"], table.shape)
             noisy[s] = np.maximum(table + noise, 0)
             published[s] = (noisy[s] >= max(cut, 1)) & _non_null(table.shape)
+        _restrict_to_released_values(published, [cols.index(c) for c in derived])
         self.report_ = {"tables": n_tables, "threshold": round(cut, 2), **self.noise_}
         return _rows(noisy, published, enc, cols)
+
+
+def _restrict_to_released_values(published: dict, derived: list[int]) -> None:
+    """Unpublish every cell of a longer combination holding a data-derived value whose own 1-way cell
+    was not published, so the domain of each such column is itself released only through the
+    thresholded 1-way counts."""
+    for s, mask in published.items():
+        for axis, column in enumerate(s):
+            if len(s) > 1 and column in derived:
+                shape = [1] * len(s)
+                shape[axis] = mask.shape[axis]
+                mask &= published[(column,)].reshape(shape)
 
 
 def make_threshold_aggregates(*, k: int, max_length: int = 2) -> ThresholdAggregates:

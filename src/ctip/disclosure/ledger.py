@@ -94,13 +94,8 @@ class PrivacyLedger:
 
     def check(self, version: str, *, epsilon: float, delta: float) -> None:
         """Raise ``BudgetExceeded`` if spending (ε, δ) would pass the budget of ``version``."""
-        left = self.remaining(version)
-        if epsilon > left.epsilon + _TOLERANCE or delta > left.delta + _TOLERANCE:
-            raise BudgetExceeded(
-                f"refused: this release needs epsilon={epsilon:g}, delta={delta:g} but dataset version "
-                f"{version[:12]} has only epsilon={left.epsilon:g}, delta={left.delta:g} left of its budget "
-                f"(epsilon={self.budget().epsilon:g}, delta={self.budget().delta:g}); lower epsilon or "
-                "wait for a new dataset version")
+        state = self._read()
+        _refuse_if_over(state["budget"], state["versions"].get(version, []), version, epsilon, delta)
 
     def charge(self, version: str, *, release_id: str, method: str, epsilon: float, delta: float,
                seed: int | None = None) -> None:
@@ -108,16 +103,24 @@ class PrivacyLedger:
         with self._locked() as state:
             budget = state["budget"]
             spent = state["versions"].setdefault(version, [])
-            eps_left = budget["epsilon"] - sum(e["epsilon"] for e in spent)
-            delta_left = budget["delta"] - sum(e["delta"] for e in spent)
-            if epsilon > eps_left + _TOLERANCE or delta > delta_left + _TOLERANCE:
+            try:
+                _refuse_if_over(budget, spent, version, epsilon, delta)
+            except BudgetExceeded:
                 if not spent:
                     del state["versions"][version]
-                raise BudgetExceeded(
-                    f"refused: this release needs epsilon={epsilon:g}, delta={delta:g} but dataset version "
-                    f"{version[:12]} has only epsilon={max(0.0, eps_left):g}, delta={max(0.0, delta_left):g} "
-                    f"left of its budget (epsilon={budget['epsilon']:g}, delta={budget['delta']:g}); lower "
-                    "epsilon or wait for a new dataset version")
+                raise
             spent.append({"release_id": release_id, "method": method, "epsilon": float(epsilon),
                           "delta": float(delta), "seed": seed,
                           "created_at": datetime.now(UTC).isoformat(timespec="seconds")})
+
+
+def _refuse_if_over(budget: dict, spent: list[dict], version: str, epsilon: float, delta: float) -> None:
+    """Raise ``BudgetExceeded`` (saying what is left and how to proceed) if (ε, δ) does not fit."""
+    eps_left = budget["epsilon"] - sum(e["epsilon"] for e in spent)
+    delta_left = budget["delta"] - sum(e["delta"] for e in spent)
+    if epsilon > eps_left + _TOLERANCE or delta > delta_left + _TOLERANCE:
+        raise BudgetExceeded(
+            f"refused: this release needs epsilon={epsilon:g}, delta={delta:g} but dataset version "
+            f"{version[:12]} has only epsilon={max(0.0, eps_left):g}, delta={max(0.0, delta_left):g} left of "
+            f"its budget (epsilon={budget['epsilon']:g}, delta={budget['delta']:g}); lower epsilon (or delta), "
+            "or wait for a new dataset version")

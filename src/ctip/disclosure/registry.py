@@ -52,6 +52,7 @@ class ReleaseInfo:
 
 
 def check_release_id(release_id: str) -> str:
+    """``release_id`` if it is a safe folder name (no path separator, no leading dot); else ``DisclosureError``."""
     if not RELEASE_ID.match(release_id or ""):
         raise DisclosureError(f"release id {release_id!r} must be 1-64 characters of a-z, 0-9, '.', '_', '-' "
                               "starting with a letter or digit (it names the folder under releases/)")
@@ -65,9 +66,10 @@ def _info(path: Path) -> ReleaseInfo:
 
 
 def list_releases(root: Path | None = None) -> list[ReleaseInfo]:
-    """Every release, newest first."""
+    """Every release, newest first (folders being written, ``.<id>.*`` staging folders, are not releases)."""
     root = root or config.releases_dir()
-    found = [_info(p) for p in root.iterdir() if (p / "manifest.json").is_file()] if root.exists() else []
+    found = ([_info(p) for p in root.iterdir() if RELEASE_ID.match(p.name) and (p / "manifest.json").is_file()]
+             if root.exists() else [])
     return sorted(found, key=lambda r: (r.created_at or "", r.id), reverse=True)
 
 
@@ -86,6 +88,7 @@ def published_releases(root: Path | None = None) -> list[ReleaseInfo]:
 
 
 def latest_published(root: Path | None = None) -> ReleaseInfo | None:
+    """The most recently published release (what the public dashboard shows), or None."""
     found = published_releases(root)
     return found[0] if found else None
 

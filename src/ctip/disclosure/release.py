@@ -124,9 +124,11 @@ def create_release(frame: pl.DataFrame, request: Request, release_id: str, *, le
     }
     report = {"release": release_id, "method": request.method, "parameters": params, "epsilon": epsilon,
               "delta": delta, "dataset_version": version, "created_at": created, **report,
-              "identifier_check": {"input_columns": original_columns, "released_columns": real.columns,
-                                   "identifier_columns": identifier_columns(original_columns),
-                                   "released_identifier_columns": [], "passed": True}}
+              "identifier_check": identifier_check(original_columns, records, aggregates)}
+    if not report["identifier_check"]["passed"]:
+        raise DisclosureError("identifier column(s) "
+                              f"{', '.join(report['identifier_check']['released_identifier_columns'])} "
+                              "would be released; drop them from the input")
     staging = Path(tempfile.mkdtemp(prefix=f".{release_id}.", dir=root))
     try:
         if records is not None:
@@ -149,6 +151,19 @@ def create_release(frame: pl.DataFrame, request: Request, release_id: str, *, le
     return load_release(release_id, root)
 
 
+def identifier_check(input_columns: list[str], records: pl.DataFrame | None,
+                     aggregates: pl.DataFrame | None) -> dict:
+    """The report's check, run on what is actually written: no column of ``records.csv`` and no attribute
+    named in ``aggregates.csv`` may be a direct identifier."""
+    released = list(records.columns) if records is not None else []
+    if aggregates is not None and aggregates.height:
+        for attributes in aggregates.get_column("attributes").unique(maintain_order=True).to_list():
+            released.extend(a for a in attributes.split(";") if a not in released)
+    found = identifier_columns(released)
+    return {"input_columns": input_columns, "identifier_columns": identifier_columns(input_columns),
+            "released_columns": released, "released_identifier_columns": found, "passed": not found}
+
+
 def check_budget(frame: pl.DataFrame, request: Request, ledger: PrivacyLedger | None = None) -> None:
     """Refuse early (before any work) a DP request the ledger cannot afford."""
     if request.method in ("aggregates-dp", "synthetic"):
@@ -159,7 +174,9 @@ def check_budget(frame: pl.DataFrame, request: Request, ledger: PrivacyLedger | 
 def _run(real: pl.DataFrame, request: Request):
     if request.method == "kanon":
         anonymiser = KAnonymiser(k=request.k, method=request.kanon_method)
+        # sorted, so the row order says nothing about the dataset's order (contributor, import batch)
         records = anonymiser.fit_transform(real)
+        records = records.sort(records.columns, nulls_last=True)
         report = {"utility": utility_report(real, records),
                   "risk": {"smallest_k": smallest_class(records), "k": request.k},
                   "k_anonymity": anonymiser.report_.as_dict()}

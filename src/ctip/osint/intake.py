@@ -95,7 +95,14 @@ def _pick(record: dict, name: str) -> str:
     return ""
 
 
-def _post(record: dict, *, source: str, digest: str, line: int) -> Post | None:
+def _cut(text: str, source: str, line: int, problems: list[str]) -> str:
+    """``text`` cut to ``MAX_POST_CHARS``, noting the cut among the file's problems (custody record)."""
+    if len(text) > MAX_POST_CHARS:
+        problems.append(f"{source}, line {line}: text of {len(text):,} characters cut to {MAX_POST_CHARS:,}")
+    return text[:MAX_POST_CHARS]
+
+
+def _post(record: dict, *, source: str, digest: str, line: int, problems: list[str]) -> Post | None:
     text = _pick(record, "text")
     if not isinstance(text, str) or not text.strip():
         return None
@@ -103,7 +110,7 @@ def _post(record: dict, *, source: str, digest: str, line: int) -> Post | None:
     if isinstance(images, str):
         images = [p for p in images.replace(";", "|").split("|") if p.strip()]
     return Post(
-        post_id=f"{digest[:12]}-{line}", source_file=source, text=text[:MAX_POST_CHARS],
+        post_id=f"{digest[:12]}-{line}", source_file=source, text=_cut(text, source, line, problems),
         url=str(_pick(record, "url")), posted_at=str(_pick(record, "posted_at")),
         platform=str(_pick(record, "platform")), author=str(_pick(record, "author")),
         location=str(_pick(record, "location")), images=[str(p).strip() for p in images],
@@ -123,7 +130,7 @@ def _jsonl(text: str, source: str, digest: str, problems: list[str]) -> Iterator
         if not isinstance(record, dict):
             problems.append(f"{source}, line {number}: expected a JSON object, got {type(record).__name__}")
             continue
-        post = _post(record, source=source, digest=digest, line=number)
+        post = _post(record, source=source, digest=digest, line=number, problems=problems)
         if post is None:
             problems.append(f"{source}, line {number}: no 'text' field")
         else:
@@ -139,7 +146,7 @@ def _csv(text: str, source: str, digest: str, problems: list[str]) -> Iterator[P
                             f"found {', '.join(header) or 'nothing'})")
     reader.fieldnames = header
     for number, row in enumerate(reader, start=2):
-        post = _post(row, source=source, digest=digest, line=number)
+        post = _post(row, source=source, digest=digest, line=number, problems=problems)
         if post is None:
             problems.append(f"{source}, row {number}: empty text")
         else:
@@ -174,7 +181,7 @@ def parse_file(name: str, data: bytes, *, intake_at: str | None = None) -> tuple
             posts = list(_csv(text, name, digest, problems))
         else:
             body = html_to_text(text) if kind == "html" else text.strip()
-            posts = [Post(post_id=f"{digest[:12]}-1", source_file=name, text=body[:MAX_POST_CHARS],
+            posts = [Post(post_id=f"{digest[:12]}-1", source_file=name, text=_cut(body, name, 1, problems),
                           source_line=1)] if body else []
     except (IntakeProblem, csv.Error, UnicodeError) as exc:
         custody.status, custody.reason = "skipped", str(exc)

@@ -65,7 +65,7 @@ def network_svg(posts: list[dict], near_duplicates: list | None = None) -> str:
         parts.append(f'<circle cx="{n["x"]}" cy="{n["y"]}" r="{radius}" fill="{colour}">'
                      f'<title>{escape(n["kind"])}: {escape(str(n["label"]))}</title></circle>')
         if n["kind"] != "post":
-            parts.append(f'<text x="{n["x"] + 8}" y="{n["y"] + 4}" font-size="10">{escape(str(n["label"]))[:40]}</text>')
+            parts.append(f'<text x="{n["x"] + 8}" y="{n["y"] + 4}" font-size="10">{escape(str(n["label"])[:40])}</text>')
     parts.append("</svg>")
     return "".join(parts)
 

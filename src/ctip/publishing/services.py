@@ -40,15 +40,18 @@ def _pending(release_id: str) -> PublicationRequest:
 
 @transaction.atomic
 def publication_approve(*, release_id: str, user) -> PublicationRequest:
-    """A supervisor approves: the release's manifest gets approved_by/at and published_at."""
+    """A supervisor approves: the release's manifest gets approved_by/at and published_at.
+
+    The manifest is written last, inside the transaction: if recording the decision fails, nothing is
+    published; if writing the manifest fails, the decision is rolled back."""
     req = _pending(release_id)
     if req.requested_by_id == user.pk:
         raise PublishingError(_("The person who requested publication cannot also approve it."))
-    publish_release(release_id, approved_by=user.username)
     req.status = PublicationRequest.Status.APPROVED
     req.decided_by = user
     req.decided_at = timezone.now()
     req.save()
+    publish_release(release_id, approved_by=user.username)
     return req
 
 

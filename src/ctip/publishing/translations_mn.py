@@ -18,6 +18,10 @@ MN = {
         "Нийтлэх хүсэлт гаргасан хүн түүнийг өөрөө батлах боломжгүй.",
     "No such release.": "Ийм нийтлэл алга.",
     "No such file.": "Ийм файл алга.",
+    "k-anonymous microdata": "k-нэргүйжүүлсэн бичил өгөгдөл",
+    "protected count tables (threshold)": "хамгаалсан тооны хүснэгт (босго)",
+    "differentially private counts": "дифференциал нууцлалтай тоо",
+    "differentially private synthetic records": "дифференциал нууцлалтай синтетик бүртгэл",
     "Publication requested: a supervisor must approve it.": "Нийтлэх хүсэлт илгээгдлээ: хянагч батлах ёстой.",
     "Release approved and published to the public dashboard.":
         "Нийтлэл батлагдаж, олон нийтийн самбарт нийтлэгдлээ.",

@@ -1,3 +1,5 @@
+"""Forms of the OSINT workspace: the upload (several files at once) and the results filters."""
+
 from __future__ import annotations
 
 from django import forms
@@ -9,6 +11,8 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
+    """A file field that accepts several files and cleans to a list of them."""
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())
         super().__init__(*args, **kwargs)

@@ -133,6 +133,7 @@ MN = {
     "view post": "нийтлэл харах",
     "view cluster": "кластер харах",
     "download": "татах",
+    "refused: not this organisation's scan": "татгалзсан: энэ байгууллагын шалгалт биш",
     # pipeline codes (template filter "label")
     "strong": "хүчтэй",
     "weak": "сул",

@@ -1,7 +1,7 @@
 """The police analysts' OSINT workspace: upload, results with filters, post view, cluster view.
 
 Every page needs the ``osint.use`` capability, shows only scans of the analyst's organisation, and
-writes an ``AccessEvent``. Scores are triage, not evidence: every page says so.
+writes an ``AccessEvent`` (a refused attempt on a scan of another organisation, or on none, too). Scores are triage, not evidence: every page says so.
 """
 
 from __future__ import annotations
@@ -24,6 +24,15 @@ PAGE_SIZE = 100
 DOWNLOADS = {"report": ("report.html", "text/html"), "posts": ("posts.csv", "text/csv"),
              "clusters": ("clusters.json", "application/json"), "graph": ("graph.graphml", "application/xml"),
              "custody": ("custody.json", "application/json")}
+
+
+def _scan_or_404(request, scan_id):
+    """The scan, if the analyst's organisation ran it; otherwise log the refused attempt and 404."""
+    try:
+        return selectors.scan_get(request.user, scan_id)
+    except Http404:
+        access_log(user=request.user, action=AccessEvent.Action.DENIED, target=f"{request.path} scan {scan_id}")
+        raise
 
 
 @capability_required("osint.use")
@@ -49,7 +58,7 @@ def home(request):
 @capability_required("osint.use")
 @require_GET
 def results(request, scan_id):
-    scan = selectors.scan_get(request.user, scan_id)
+    scan = _scan_or_404(request, scan_id)
     labels = selectors.family_labels()
     form = FilterForm(request.GET or None, families=labels)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -69,7 +78,7 @@ def results(request, scan_id):
 @capability_required("osint.use")
 @require_GET
 def post_detail(request, scan_id, post_id):
-    scan = selectors.scan_get(request.user, scan_id)
+    scan = _scan_or_404(request, scan_id)
     post = selectors.post_get(scan, post_id)
     labels = selectors.family_labels()
     hits = [{**h, "family_label": labels.get(h["family"], h["family"])} for h in post["hits"]]
@@ -83,7 +92,7 @@ def post_detail(request, scan_id, post_id):
 @capability_required("osint.use")
 @require_GET
 def cluster_detail(request, scan_id, cluster_id):
-    scan = selectors.scan_get(request.user, scan_id)
+    scan = _scan_or_404(request, scan_id)
     cluster = selectors.cluster_get(scan, cluster_id)
     members = set(cluster["post_ids"])
     posts = [p for p in selectors.scan_posts(scan) if p["post_id"] in members]
@@ -98,7 +107,7 @@ def cluster_detail(request, scan_id, cluster_id):
 @capability_required("osint.use")
 @require_GET
 def download(request, scan_id, what):
-    scan = selectors.scan_get(request.user, scan_id)
+    scan = _scan_or_404(request, scan_id)
     if what not in DOWNLOADS:
         raise Http404("No such file.")
     name, content_type = DOWNLOADS[what]
