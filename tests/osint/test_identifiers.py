@@ -92,3 +92,12 @@ def test_spans_point_at_the_identifier():
     text = "Call Anna on 8800 0011 today"
     phone = next(i for i in find_identifiers(text) if i.kind == "phone")
     assert text[phone.start:phone.end] == "8800 0011"
+
+
+@pytest.mark.parametrize("text", [
+    "kakao" + " " * 60_000 + "x",  # a keyword, then a long run of white space (backtracking)
+    "WhatsApp" + "\t" * 60_000,
+    "1" * 400 + " usd",  # an amount too large for a float
+])
+def test_hostile_text_gives_no_identifier_and_no_error(text):
+    assert find_identifiers(text) == []

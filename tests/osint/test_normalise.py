@@ -54,6 +54,13 @@ def test_a_post_of_200000_look_alike_characters_is_screened():
     assert "normalise.lookalike_digits" in {h.rule for h in hits}
 
 
+@pytest.mark.parametrize("raw", [" " * 200_000 + "(x dot", "\t" * 200_000 + "anna at mail dot com"])
+def test_long_white_space_before_a_mail_trick_is_screened(raw):
+    """Hostile input: the mail-trick patterns re-scanned a run of white space from every position."""
+    text, _ = normalise(raw)
+    assert text.endswith(("(x dot", "anna@mail.com"))
+
+
 def test_invisible_characters_are_removed():
     assert normalise("vi\u200bsa\u00ad")[0] == "visa"
 

@@ -27,7 +27,7 @@ from ctip.accounts.models import Organisation, User
 from ctip.accounts.permissions import user_can
 from ctip.cases import screening_adapter, selectors, services
 from ctip.cases.errors import ApplicationError, NotFound, PermissionRefused
-from ctip.cases.models import Case, Consent, Referral
+from ctip.cases.models import Case, Consent, Person, Referral, SupportService
 
 TOKEN_SALT = "ctip.cases.api.token"
 TOKEN_PREFIX = "ctip_"
@@ -244,6 +244,77 @@ class ReferralOut(Schema):
     created_at: dt.datetime
 
 
+class TransferIn(Schema):
+    to_organisation: int
+    reason: str = ""
+    details: str = ""
+    override_reason: str = ""
+
+
+class PersonPatch(Schema):
+    """Only the fields sent are changed; an empty string clears a text field."""
+
+    first_name: str | None = Field(default=None, min_length=1, max_length=200)
+    middle_name: str | None = None
+    last_name: str | None = None
+    birth_date: dt.date | None = None
+    age_years: int | None = Field(default=None, ge=0, le=120)
+    age_estimated: bool | None = None
+    appears_to_be_child: bool | None = None
+    gender: str | None = None
+    citizenship: str | None = None
+    identity_number: str | None = None
+    mobile_phone: str | None = None
+    home_phone: str | None = None
+    email: str | None = None
+    mailing_street: str | None = None
+    mailing_city: str | None = None
+    mailing_state: str | None = None
+    mailing_postal_code: str | None = None
+    mailing_country: str | None = None
+
+
+class ServiceDates(Schema):
+    planned_start: dt.date | None = None
+    planned_end: dt.date | None = None
+    actual_start: dt.date | None = None
+    actual_end: dt.date | None = None
+    outcome: str = ""
+
+
+class ServiceIn(ServiceDates):
+    service_type: str
+    plan: int | None = None
+    provider: int | None = None
+
+
+class ServicePatch(Schema):
+    """Only the fields sent are changed."""
+
+    planned_start: dt.date | None = None
+    planned_end: dt.date | None = None
+    actual_start: dt.date | None = None
+    actual_end: dt.date | None = None
+    outcome: str | None = None
+
+
+class ServiceOut(ServiceDates):
+    id: int
+    service_type: str
+    plan: int | None = Field(None, alias="plan_id")
+    provider: int | None = Field(None, alias="provider_id")
+
+
+class PerpetratorIn(Schema):
+    roles: list[str]
+    relationship: str = ""
+    details: str = ""
+
+
+class AssignIn(Schema):
+    workers: list[str] = Field(description="usernames of workers of the owning organisation")
+
+
 class NoteIn(Schema):
     text: str = Field(min_length=1, max_length=10_000)
 
@@ -286,6 +357,13 @@ def _summary(case: Case) -> dict:
             "nrm_phase": case.nrm_phase, "organisation": case.organisation.code,
             "trafficking_status": case.trafficking_status, "registered_on": case.registered_on,
             "is_synthetic": case.is_synthetic}
+
+
+def _person(p: Person) -> dict:
+    return {"first_name": p.first_name, "last_name": p.last_name,
+            "birth_date": p.birth_date.isoformat() if p.birth_date else None, "age_years": p.age_years,
+            "age_estimated": p.age_estimated, "appears_to_be_child": p.appears_to_be_child, "gender": p.gender,
+            "citizenship": p.citizenship, "is_child": p.is_child, "child_presumed": p.child_presumed}
 
 
 def _referral(r: Referral) -> dict:
@@ -334,12 +412,7 @@ def case_detail(request, public_id: str) -> dict:
     sections = case.access.sections
     out: dict = {**_summary(case), "access": case.access.level, "sections": sorted(sections)}
     if "person" in sections:
-        p = case.person
-        out["person"] = {
-            "first_name": p.first_name, "last_name": p.last_name,
-            "birth_date": p.birth_date.isoformat() if p.birth_date else None, "age_years": p.age_years,
-            "age_estimated": p.age_estimated, "appears_to_be_child": p.appears_to_be_child, "gender": p.gender,
-            "citizenship": p.citizenship, "is_child": p.is_child, "child_presumed": p.child_presumed}
+        out["person"] = _person(case.person)
     if "screening" in sections:
         out["screenings"] = [{"id": s.pk, "screened_on": s.screened_on.isoformat(), "interview": s.interview,
                               "suggestion": s.suggestion} for s in case.screenings.all()]
@@ -347,9 +420,13 @@ def case_detail(request, public_id: str) -> dict:
         out["exploitation_types"], out["methods_of_control"] = case.exploitation_types, case.methods_of_control
         out["events"] = [{"event_type": e.event_type, "country": e.country,
                           "date": e.date.isoformat() if e.date else None} for e in case.events.all()]
+        out["perpetrators"] = [{"id": p.pk, "roles": p.roles, "relationship": p.relationship}
+                               for p in case.perpetrators.all()]
     if "plan" in sections:
-        out["services"] = [{"service_type": s.service_type, "provider": s.provider_id, "outcome": s.outcome}
-                           for s in case.services.all()]
+        out["services"] = [ServiceOut.from_orm(s).dict() for s in case.services.all()]
+    if case.access.can_edit:
+        out["owner"] = case.owner.username
+        out["assigned_workers"] = [w.username for w in case.assigned_workers.order_by("username")]
     return out
 
 
@@ -394,6 +471,70 @@ def referral_create(request, public_id: str, payload: ReferralIn):
     data = payload.dict()
     data["to_organisation"] = _organisation(data["to_organisation"], "to_organisation")
     return Status(201, _referral(services.referral_create(actor=request.auth, case=case, **data)))
+
+
+@cases.post("/{public_id}/transfers", response={201: ReferralOut})
+def transfer_create(request, public_id: str, payload: TransferIn):
+    """Ask another organisation to take over the case (same consent gate as a referral)."""
+    case = _case(request, public_id)
+    data = payload.dict()
+    data["to_organisation"] = _organisation(data["to_organisation"], "to_organisation")
+    return Status(201, _referral(services.transfer_create(actor=request.auth, case=case, **data)))
+
+
+@cases.patch("/{public_id}/person")
+def person_update(request, public_id: str, payload: PersonPatch) -> dict:
+    """Change the person's details; answers the person as ``GET /cases/{id}`` shows them."""
+    case = _case(request, public_id)
+    return _person(services.person_update(actor=request.auth, case=case, **payload.dict(exclude_unset=True)))
+
+
+@cases.post("/{public_id}/services", response={201: ServiceOut})
+def service_add(request, public_id: str, payload: ServiceIn):
+    """Add a service, inside a plan of this case (``plan``) or outside any plan; provider defaults to the owner."""
+    case = _case(request, public_id)
+    data = payload.dict()
+    plan_id = data.pop("plan")
+    plan = case.plans.filter(pk=plan_id).first() if plan_id is not None else None
+    if plan_id is not None and plan is None:
+        raise ApplicationError(_("Unknown plan."), extra={"fields": {"plan": [f"no plan {plan_id} in this case"]}})
+    data["provider"] = _organisation(data["provider"], "provider") or case.organisation
+    return Status(201, services.service_add(actor=request.auth, case=case, plan=plan, **data))
+
+
+@cases.patch("/{public_id}/services/{service_id}", response=ServiceOut)
+def service_update(request, public_id: str, service_id: int, payload: ServicePatch):
+    """Record dates and outcome (the owner, or the provider once it accepted a referral)."""
+    case = _case(request, public_id)
+    service = SupportService.objects.filter(case=case, pk=service_id).first()
+    if service is None or "plan" not in case.access.sections:
+        raise NotFound("service")
+    fields = payload.dict(exclude_unset=True)
+    if fields.get("outcome", "") is None:
+        fields["outcome"] = ""
+    return services.service_update(actor=request.auth, service=service, **fields)
+
+
+@cases.post("/{public_id}/perpetrators", response={201: dict})
+def perpetrator_add(request, public_id: str, payload: PerpetratorIn):
+    case = _case(request, public_id)
+    perp = services.perpetrator_add(actor=request.auth, case=case, **payload.dict())
+    return Status(201, {"id": perp.pk, "roles": perp.roles, "relationship": perp.relationship})
+
+
+@cases.put("/{public_id}/workers")
+def case_assign(request, public_id: str, payload: AssignIn) -> dict:
+    """Replace the workers assigned to the case (usernames of the owning organisation's workers)."""
+    case = _case(request, public_id)
+    # users of other organisations are "unknown" too: the answer must not reveal who exists elsewhere
+    workers = list(User.objects.filter(username__in=payload.workers, organisation_id=case.organisation_id))
+    unknown = sorted(set(payload.workers) - {w.username for w in workers})
+    if unknown:
+        raise ApplicationError(_("No worker of this organisation with the username: %(names)s")
+                               % {"names": ", ".join(unknown)},
+                               extra={"fields": {"workers": unknown}})
+    services.case_assign(actor=request.auth, case=case, workers=workers)
+    return {"public_id": case.public_id, "workers": sorted(w.username for w in workers)}
 
 
 @cases.get("/{public_id}/notes", response=list[NoteOut])

@@ -283,3 +283,150 @@ class ReopenForm(forms.Form):
     prefix = "reopen"
 
     reason = forms.CharField(label=_("Reason for reopening"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class TransferForm(forms.Form):
+    """Hand the whole case to another organisation; it becomes the owner once it accepts."""
+
+    prefix = "transfer"
+
+    to_organisation = forms.ModelChoiceField(label=_("Transfer to"), queryset=Organisation.objects.none(),
+                                             empty_label="—")
+    reason = forms.ChoiceField(label=_("Reason"), required=False, choices=[])
+    details = forms.CharField(label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    override_reason = forms.CharField(
+        label=_("Reason for sharing without consent (supervisors only)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, organisations=None, can_override: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_organisation"].queryset = organisations if organisations is not None else \
+            Organisation.objects.none()
+        self.fields["reason"].choices = BLANK + _choices("htcds.cas_ReasonForOutgoingReferral")
+        if not can_override:
+            del self.fields["override_reason"]
+
+
+class PersonForm(forms.Form):
+    """The person's identifying details. A blank field clears the stored value."""
+
+    prefix = "person"
+
+    TEXT = ("first_name", "middle_name", "last_name", "identity_number", "mobile_phone", "home_phone", "email",
+            "mailing_street", "mailing_city", "mailing_state", "mailing_postal_code", "mailing_country")
+
+    first_name = forms.CharField(label=_("First name"), max_length=200)
+    middle_name = forms.CharField(label=_("Middle name"), max_length=200, required=False)
+    last_name = forms.CharField(label=_("Second name"), max_length=200, required=False)
+    birth_date = forms.DateField(label=_("Birth date"), required=False, widget=DateInput)
+    age_years = forms.IntegerField(label=_("Age in years (if no birth date)"), required=False, min_value=0,
+                                   max_value=120)
+    age_estimated = forms.BooleanField(label=_("The age is estimated"), required=False)
+    appears_to_be_child = forms.BooleanField(label=_("Appears to be a child"), required=False)
+    identity_number = forms.CharField(label=_("Identity number"), max_length=100, required=False)
+    mobile_phone = forms.CharField(label=_("Mobile phone"), max_length=50, required=False)
+    home_phone = forms.CharField(label=_("Home phone"), max_length=50, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    mailing_street = forms.CharField(label=_("Street"), max_length=200, required=False)
+    mailing_city = forms.CharField(label=_("City or place"), max_length=200, required=False)
+    mailing_state = forms.CharField(label=_("Province or aimag"), max_length=100, required=False)
+    mailing_postal_code = forms.CharField(label=_("Postal code"), max_length=20, required=False)
+    mailing_country = forms.ChoiceField(label=_("Country"), required=False, choices=[])
+
+    def __init__(self, *args, person=None, **kwargs):
+        if person is not None and not args:
+            kwargs.setdefault("initial", {name: getattr(person, name) for name in self.base_fields})
+        super().__init__(*args, **kwargs)
+        self.fields["mailing_country"].choices = BLANK + _country_choices()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("birth_date") is None and data.get("age_years") is None and not data.get("appears_to_be_child"):
+            raise forms.ValidationError(_("Give the birth date, the age (estimated if need be), or tick "
+                                          "'Appears to be a child'."))
+        return data
+
+    @classmethod
+    def person_fields_from(cls, data: dict) -> dict:
+        """Every field of the form for ``services.person_update`` (blank text clears the value)."""
+        fields = {name: data.get(name) or "" for name in cls.TEXT}
+        fields.update(birth_date=data.get("birth_date"), age_years=data.get("age_years"),
+                      age_estimated=bool(data.get("age_estimated")),
+                      appears_to_be_child=bool(data.get("appears_to_be_child")))
+        return fields
+
+
+class ServiceForm(forms.Form):
+    """A service inside a support plan or on its own, with planned and (once known) actual dates."""
+
+    prefix = "service"
+
+    service_type = forms.ChoiceField(label=_("Service"), choices=[])
+    plan = forms.ModelChoiceField(label=_("Part of the plan"), queryset=None, required=False,
+                                  empty_label=_("Outside any plan"))
+    provider = forms.ModelChoiceField(label=_("Provider"), queryset=Organisation.objects.none(), required=False,
+                                      empty_label=_("Our organisation"))
+    planned_start = forms.DateField(label=_("Planned start"), required=False, widget=DateInput)
+    planned_end = forms.DateField(label=_("Planned end"), required=False, widget=DateInput)
+    actual_start = forms.DateField(label=_("Actual start"), required=False, widget=DateInput)
+    actual_end = forms.DateField(label=_("Actual end"), required=False, widget=DateInput)
+    outcome = forms.ChoiceField(label=_("Outcome"), required=False, choices=[])
+
+    def __init__(self, *args, plans=None, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service_type"].choices = _choices("ctip.service_type")
+        self.fields["plan"].queryset = plans
+        self.fields["plan"].label_from_instance = _plan_label
+        self.fields["provider"].queryset = organisations if organisations is not None else \
+            Organisation.objects.none()
+        self.fields["outcome"].choices = BLANK + _choices("ctip.service_outcome")
+
+
+def _plan_label(plan) -> str:
+    return f"{vocab.label('htcds.spl_Type', plan.plan_type, get_language() or 'en')} · {plan.get_state_display()}"
+
+
+class ServiceUpdateForm(forms.Form):
+    """Dates and outcome of one service; the prefix carries the service's id (one form per row)."""
+
+    planned_start = forms.DateField(label=_("Planned start"), required=False, widget=DateInput)
+    planned_end = forms.DateField(label=_("Planned end"), required=False, widget=DateInput)
+    actual_start = forms.DateField(label=_("Actual start"), required=False, widget=DateInput)
+    actual_end = forms.DateField(label=_("Actual end"), required=False, widget=DateInput)
+    outcome = forms.ChoiceField(label=_("Outcome"), required=False, choices=[])
+
+    def __init__(self, *args, service, **kwargs):
+        kwargs.setdefault("prefix", f"service-{service.pk}")
+        if not args:
+            kwargs.setdefault("initial", {name: getattr(service, name) for name in self.base_fields})
+        super().__init__(*args, **kwargs)
+        self.service = service
+        self.fields["outcome"].choices = BLANK + _choices("ctip.service_outcome")
+
+
+class PerpetratorForm(forms.Form):
+    """What a perpetrator did in the process (HTCDS ``per_RoleInProcess``); no name is asked."""
+
+    prefix = "perpetrator"
+
+    roles = _multi("htcds.per_RoleInProcess", _("Role in the process"), required=True)
+    relationship = forms.ChoiceField(label=_("Relationship to the victim"), required=False, choices=[])
+    details = forms.CharField(label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["relationship"].choices = BLANK + _choices("htcds.vic_RelationshipToTrafficker")
+
+
+class AssignForm(forms.Form):
+    """The workers of the owning organisation assigned to the case (none: only the owner)."""
+
+    prefix = "assign"
+
+    workers = forms.ModelMultipleChoiceField(label=_("Assigned workers"), queryset=None, required=False,
+                                             widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, workers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workers"].queryset = workers
+        self.fields["workers"].label_from_instance = lambda u: u.get_full_name() or u.username

@@ -458,4 +458,48 @@ MN = {
     "Case reopened.": "Кейсийг дахин нээлээ.",
     "more than %(n)s: search or filter to narrow the list":
         "%(n)s-аас олон: жагсаалтыг нарийсгахын тулд хайх эсвэл шүүнэ үү",
+    # transfer, the person's details, services, perpetrators, assignment
+    "A transfer shares the whole case and needs the same consent as a referral. When the other organisation "
+    "accepts, it owns the case and your organisation no longer sees it.":
+        "Шилжүүлэг нь кейсийг бүхэлд нь хуваалцах бөгөөд илгээлтийн адил зөвшөөрөл шаардана. Нөгөө байгууллага "
+        "хүлээн авмагц кейс тэр байгууллагад шилжиж, танай байгууллага үүнийг харахаа болино.",
+    "Actual end": "Бодит дуусах огноо",
+    "Actual start": "Бодит эхлэх огноо",
+    "Add a perpetrator's role": "Гэмт этгээдийн үүргийг нэмэх",
+    "Add a service": "Үйлчилгээ нэмэх",
+    "Add perpetrator": "Гэмт этгээд нэмэх",
+    "Add service": "Үйлчилгээ нэмэх",
+    "Address": "Хаяг",
+    "Assign workers": "Ажилтан хуваарилах",
+    "Assigned workers": "Хуваарилагдсан ажилтнууд",
+    "Assigned workers saved.": "Хуваарилагдсан ажилтнуудыг хадгаллаа.",
+    "Case owner": "Кейс хариуцагч",
+    "Edit the person's details": "Хүний мэдээллийг засах",
+    "Home phone": "Гэрийн утас",
+    "Middle name": "Дунд нэр",
+    "No worker of this organisation with the username: %(names)s":
+        "Энэ байгууллагад ийм хэрэглэгчийн нэртэй ажилтан алга: %(names)s",
+    "Outside any plan": "Ямар ч төлөвлөгөөнд хамааралгүй",
+    "Part of the plan": "Хамаарах төлөвлөгөө",
+    "Perpetrator added.": "Гэмт этгээдийг нэмлээ.",
+    "Person's details saved.": "Хүний мэдээллийг хадгаллаа.",
+    "Planned end": "Төлөвлөсөн дуусах огноо",
+    "Planned start": "Төлөвлөсөн эхлэх огноо",
+    "Postal code": "Шуудангийн код",
+    "Record dates and outcome: %(service)s": "Огноо ба үр дүнг бүртгэх: %(service)s",
+    "Relationship to the victim": "Хохирогчтой холбоо хамаарал",
+    "Role in the process": "Үйл явц дахь үүрэг",
+    "Save assignment": "Хуваарилалтыг хадгалах",
+    "Save details": "Мэдээллийг хадгалах",
+    "Save service": "Үйлчилгээг хадгалах",
+    "Send transfer": "Шилжүүлэг илгээх",
+    "Service added.": "Үйлчилгээг нэмлээ.",
+    "Service updated.": "Үйлчилгээг шинэчиллээ.",
+    "Street": "Гудамж",
+    "Transfer sent. The case moves when the other organisation accepts it.":
+        "Шилжүүлгийг илгээлээ. Нөгөө байгууллага хүлээн авмагц кейс шилжинэ.",
+    "Transfer the case to another organisation": "Кейсийг өөр байгууллагад шилжүүлэх",
+    "Transfer to": "Кейсийг хүлээлгэн өгөх байгууллага",
+    "Unknown plan.": "Ийм төлөвлөгөө алга.",
+    "The end date is before the start date.": "Дуусах огноо эхлэх огнооноос өмнө байна.",
 }

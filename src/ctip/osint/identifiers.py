@@ -5,6 +5,7 @@ handles, and money amounts with their currency. All offline: phone metadata ship
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -39,8 +40,10 @@ _PLATFORMS = {
 _HANDLE_VALUE = r"@?([A-Za-z0-9][A-Za-z0-9_.\-]{2,40})"
 _PHONE_VALUE = r"(\+?\d[\d \-]{5,18}\d|[A-Za-z0-9][A-Za-z0-9_.\-]{2,40})"
 _KEYWORD_HANDLES = [
-    (platform, re.compile(rf"(?<![^\W\d_])(?:(?:{long})(?![^\W\d_])(?:\s*id)?\s*[:：=\-]?\s*|"
-                          rf"(?:{short})(?:\s*id)?\s*[:：=]\s*)"
+    # possessive ``\s*+``: three optional runs of white space in a row would otherwise backtrack
+    # through every split of a long run (a keyword followed by 60,000 spaces took half a minute)
+    (platform, re.compile(rf"(?<![^\W\d_])(?:(?:{long})(?![^\W\d_])(?:\s*+id)?\s*+[:：=\-]?\s*+|"
+                          rf"(?:{short})(?:\s*+id)?\s*+[:：=]\s*+)"
                           rf"{_PHONE_VALUE if platform == 'whatsapp' else _HANDLE_VALUE}", re.I))
     for platform, (long, short) in _PLATFORMS.items()
 ]
@@ -173,6 +176,8 @@ def find_money(text: str) -> list[Identifier]:
         try:
             amount = _amount(m.group(0), mult)
         except ValueError:
+            continue
+        if not math.isfinite(amount):  # hostile input: thousands of digits overflow a float
             continue
         value = f"{amount:.0f} {currency}" if amount == int(amount) else f"{amount:.2f} {currency}"
         found.append(Identifier("money", value, start, end, text[start:end], amount=amount, currency=currency))

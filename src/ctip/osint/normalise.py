@@ -28,9 +28,14 @@ _HAS_LAT = re.compile(r"[A-Za-z]")
 # least two real digits. The digit count is checked there, not in a look-ahead: a look-ahead re-scans
 # the run from every start, which made a post of 200,000 '|' take minutes.
 _DIGIT_LOOKALIKE = re.compile(r"(?<![^\W\d_])[0-9OoОоlI|]{6,}(?![^\W\d_])")
-_MAIL_AT = re.compile(r"\s*[\[({<]\s*(?:at|эт)\s*[\])}>]\s*|\s+(?:at|эт)\s+(?=[\w.-]+\s*[\[({<]?\s*(?:dot|цэг)\b)",
+# Each alternative starts only where a run of white space starts ``(?<!\s)``: a match starting inside
+# the run would re-scan it from every position (quadratic on a post of many spaces), and the earliest
+# start already tries every shorter one.
+_MAIL_AT = re.compile(r"(?<!\s)\s*[\[({<]\s*(?:at|эт)\s*[\])}>]\s*|(?<!\s)\s+(?:at|эт)\s+"
+                      r"(?=[\w.-]+\s*[\[({<]?\s*(?:dot|цэг)\b)",
                       re.I)
-_MAIL_DOT = re.compile(r"\s*[\[({<]\s*(?:dot|цэг)\s*[\])}>]\s*|\s+(?:dot|цэг)\s+(?=(?:com|net|org|mn|ru|kr|cn)\b)",
+_MAIL_DOT = re.compile(r"(?<!\s)\s*[\[({<]\s*(?:dot|цэг)\s*[\])}>]\s*|(?<!\s)\s+(?:dot|цэг)\s+"
+                       r"(?=(?:com|net|org|mn|ru|kr|cn)\b)",
                        re.I)
 
 _CYR_TO_LAT = str.maketrans("аеорсухіјѕАВЕКМНОРСТХІЈЅ", "aeopcyxijsABEKMHOPCTXIJS")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -75,6 +76,14 @@ class SupportService(models.Model):
     class Meta:
         ordering = ["planned_start", "id"]
         verbose_name = _("service")
+
+    def clean(self) -> None:
+        """An end date never comes before its start date (planned or actual)."""
+        errors = {f"{kind}_end": _("The end date is before the start date.") for kind in ("planned", "actual")
+                  if getattr(self, f"{kind}_start") and getattr(self, f"{kind}_end")
+                  and getattr(self, f"{kind}_end") < getattr(self, f"{kind}_start")}
+        if errors:
+            raise ValidationError(errors)
 
 
 class CaseNote(models.Model):

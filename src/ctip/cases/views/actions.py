@@ -1,4 +1,5 @@
-"""The forms posted from the case page: consent, referral, note, determination, closure request.
+"""The forms posted from the case page: person, consent, referral, transfer, note, determination, context,
+services, assignment, closure request.
 
 Each view finds the case for the user (404 when they may not see it), validates the form, calls one
 service and goes back to the case page. When the form or the service refuses, the case page is shown
@@ -17,16 +18,22 @@ from ctip.cases import services
 from ctip.cases.errors import NotFound
 from ctip.cases.forms import (
     AssessmentForm,
+    AssignForm,
     ClosureForm,
     ConsentForm,
     DeterminationForm,
     EventForm,
     NoteForm,
+    PerpetratorForm,
+    PersonForm,
     PlanForm,
     ReferralForm,
     ReopenForm,
+    ServiceForm,
+    ServiceUpdateForm,
+    TransferForm,
 )
-from ctip.cases.views.case import case_context
+from ctip.cases.views.case import assignable_workers, case_context
 from ctip.cases.views.common import back_to_case, case_for, other_organisations, run_service
 
 
@@ -173,3 +180,77 @@ def case_reopen(request, public_id: str):
     return _post(request, public_id, ReopenForm, "reopen_form", "approvals",
                  lambda case, data: services.case_reopen(actor=request.user, case=case, reason=data["reason"]),
                  _("Case reopened."))
+
+
+@require_POST
+def transfer_create(request, public_id: str):
+    def call(case, data):
+        return services.transfer_create(
+            actor=request.user, case=case, to_organisation=data["to_organisation"], reason=data.get("reason", ""),
+            details=data.get("details", ""), override_reason=data.get("override_reason", ""))
+
+    return _post(request, public_id, TransferForm, "transfer_form", "transfer", call,
+                 _("Transfer sent. The case moves when the other organisation accepts it."),
+                 organisations=other_organisations(request.user),
+                 can_override=user_can(request.user, "cases.consent_override"))
+
+
+@require_POST
+def person_update(request, public_id: str):
+    return _post(request, public_id, PersonForm, "person_form", "person",
+                 lambda case, data: services.person_update(actor=request.user, case=case,
+                                                           **PersonForm.person_fields_from(data)),
+                 _("Person's details saved."))
+
+
+@require_POST
+def perpetrator_add(request, public_id: str):
+    def call(case, data):
+        return services.perpetrator_add(actor=request.user, case=case, roles=data["roles"],
+                                        relationship=data.get("relationship", ""), details=data.get("details", ""))
+
+    return _post(request, public_id, PerpetratorForm, "perpetrator_form", "perpetrator", call, _("Perpetrator added."))
+
+
+@require_POST
+def case_assign(request, public_id: str):
+    _login_required(request)
+    case = case_for(request, public_id, log_view=False)
+    return _post(request, public_id, AssignForm, "assign_form", "assign",
+                 lambda case, data: services.case_assign(actor=request.user, case=case, workers=data["workers"]),
+                 _("Assigned workers saved."), workers=assignable_workers(case))
+
+
+@require_POST
+def service_add(request, public_id: str):
+    _login_required(request)
+    case = case_for(request, public_id, log_view=False)
+
+    def call(case, data):
+        item = {name: data.get(name) for name in ("planned_start", "planned_end", "actual_start", "actual_end")}
+        return services.service_add(actor=request.user, case=case, plan=data.get("plan"),
+                                    service_type=data["service_type"],
+                                    provider=data.get("provider") or case.organisation,
+                                    outcome=data.get("outcome", ""), **item)
+
+    return _post(request, public_id, ServiceForm, "service_form", "service", call, _("Service added."),
+                 plans=case.plans.all(), organisations=other_organisations(request.user))
+
+
+@require_POST
+def service_update(request, public_id: str, service_id: int):
+    """Dates and outcome of a service: the owner's workers, or the provider once it accepted a referral."""
+    _login_required(request)
+    case = case_for(request, public_id, log_view=False)
+    service = case.services.filter(pk=service_id).first() if "plan" in case.access.sections else None
+    if service is None:
+        raise NotFound("service")
+    form = ServiceUpdateForm(request.POST, service=service)
+    if form.is_valid() and run_service(request, form, lambda: services.service_update(
+            actor=request.user, service=service, **form.cleaned_data), _("Service updated.")) is not None:
+        return back_to_case(case, "plan")
+    case = case_for(request, public_id)
+    ctx = case_context(request, case)
+    ctx["service_forms"] = [form if f.service.pk == service.pk else f for f in ctx.get("service_forms", [])]
+    ctx["focus"] = "plan"
+    return render(request, "cases/case_detail.html", ctx, status=400)

@@ -14,22 +14,28 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ctip.accounts.models import Organisation
-from ctip.accounts.permissions import capability_required, user_can
+from ctip.accounts.models import Organisation, User
+from ctip.accounts.permissions import CAPABILITIES, capability_required, user_can
 from ctip.cases import selectors, services
 from ctip.cases.forms import (
     AssessmentForm,
+    AssignForm,
     CaseFilterForm,
     ClosureForm,
     ConsentForm,
     DeterminationForm,
     EventForm,
     NoteForm,
+    PerpetratorForm,
+    PersonForm,
     PlanForm,
     ReferralForm,
     RegistrationForm,
     ReopenForm,
     ResponseForm,
+    ServiceForm,
+    ServiceUpdateForm,
+    TransferForm,
 )
 from ctip.cases.models import ApprovalState, Case, PlanState, Referral, ReferralState, Section
 from ctip.cases.views.common import case_for, other_organisations, run_service
@@ -119,6 +125,8 @@ def case_context(request, case: Case, **forms) -> dict:
     if "plan" in sections:
         ctx["plans"] = case.plans.prefetch_related("services__provider")
         ctx["services"] = case.services.select_related("provider")
+        ctx["service_forms"] = [ServiceUpdateForm(service=s) for s in ctx["services"]
+                                if _may_update_service(user, access, owner, s)]
     if "notes" in sections:
         ctx["notes"] = case.notes.select_related("author", "organisation")
     if owner:
@@ -136,6 +144,14 @@ def case_context(request, case: Case, **forms) -> dict:
             "assessment_form": forms.get("assessment_form") or AssessmentForm(),
             "plan_form": forms.get("plan_form") or PlanForm(organisations=orgs),
             "reopen_form": forms.get("reopen_form") or ReopenForm(),
+            "person_form": forms.get("person_form") or PersonForm(person=case.person),
+            "transfer_form": forms.get("transfer_form") or TransferForm(
+                organisations=orgs, can_override=user_can(user, "cases.consent_override")),
+            "perpetrator_form": forms.get("perpetrator_form") or PerpetratorForm(),
+            "service_form": forms.get("service_form") or ServiceForm(plans=case.plans.all(), organisations=orgs),
+            "assign_form": forms.get("assign_form") or AssignForm(
+                workers=assignable_workers(case), initial={"workers": list(case.assigned_workers.all())}),
+            "assigned_workers": case.assigned_workers.all(),
             "plan_draft_states": (PlanState.DRAFT, PlanState.REJECTED),
             "can_approve": user_can(user, "cases.approve"),
             "decision_form": ResponseForm(),
@@ -144,6 +160,19 @@ def case_context(request, case: Case, **forms) -> dict:
     if ctx["can_note"]:
         ctx["note_form"] = forms.get("note_form") or NoteForm()
     return ctx
+
+
+def assignable_workers(case: Case):
+    """Active case workers and supervisors (people, not service accounts) of the organisation that owns the case."""
+    roles = CAPABILITIES["cases.edit"]
+    return User.objects.filter(organisation_id=case.organisation_id, role__in=roles, is_active=True,
+                               is_service_account=False).order_by("username")
+
+
+def _may_update_service(user, access, owner: bool, service) -> bool:
+    """The owner's workers, or the providing organisation's workers once it accepted a referral."""
+    provider = access.level == "recipient" and service.provider_id == user.organisation_id
+    return owner or (provider and user_can(user, "cases.edit"))
 
 
 def case_detail(request, public_id: str):
