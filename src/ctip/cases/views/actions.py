@@ -42,6 +42,19 @@ def _login_required(request) -> None:
         raise NotFound()
 
 
+def _case_and_child(request, public_id: str, related: str, pk: int, *, section: str | None = None):
+    """The case (as for any action on it) and one of its ``related`` records, or the same 404 for either;
+    with ``section``, only when the user may see that section of the case."""
+    _login_required(request)
+    case = case_for(request, public_id, log_view=False)
+    child = None
+    if section is None or section in case.access.sections:
+        child = getattr(case, related).filter(pk=pk).first()
+    if child is None:
+        raise NotFound(related)
+    return case, child
+
+
 def _redisplay(request, case, anchor: str, **forms):
     ctx = case_context(request, case, **forms)
     ctx["focus"] = anchor
@@ -73,11 +86,7 @@ def consent_record(request, public_id: str):
 
 @require_POST
 def consent_withdraw(request, public_id: str, consent_id: int):
-    _login_required(request)
-    case = case_for(request, public_id, log_view=False)
-    consent = case.consents.filter(pk=consent_id).first()
-    if consent is None:
-        raise NotFound("consent")
+    case, consent = _case_and_child(request, public_id, "consents", consent_id)
     run_service(request, None, lambda: services.consent_withdraw(actor=request.user, consent=consent),
                 _("Consent withdrawn. Referrals that rested on it were revoked."))
     return back_to_case(case, "consent")
@@ -165,11 +174,7 @@ def plan_create(request, public_id: str):
 
 @require_POST
 def plan_submit(request, public_id: str, plan_id: int):
-    _login_required(request)
-    case = case_for(request, public_id, log_view=False)
-    plan = case.plans.filter(pk=plan_id).first()
-    if plan is None:
-        raise NotFound("plan")
+    case, plan = _case_and_child(request, public_id, "plans", plan_id)
     run_service(request, None, lambda: services.plan_submit(actor=request.user, plan=plan),
                 _("Support plan sent to a supervisor for approval."))
     return back_to_case(case, "plan")
@@ -240,11 +245,7 @@ def service_add(request, public_id: str):
 @require_POST
 def service_update(request, public_id: str, service_id: int):
     """Dates and outcome of a service: the owner's workers, or the provider once it accepted a referral."""
-    _login_required(request)
-    case = case_for(request, public_id, log_view=False)
-    service = case.services.filter(pk=service_id).first() if "plan" in case.access.sections else None
-    if service is None:
-        raise NotFound("service")
+    case, service = _case_and_child(request, public_id, "services", service_id, section="plan")
     form = ServiceUpdateForm(request.POST, service=service)
     if form.is_valid() and run_service(request, form, lambda: services.service_update(
             actor=request.user, service=service, **form.cleaned_data), _("Service updated.")) is not None:
