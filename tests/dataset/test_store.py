@@ -13,6 +13,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from ctip.dataset import schema
 from ctip.dataset.store import BatchNotFound, Dataset
 from tests.dataset import files
 
@@ -143,7 +144,35 @@ def test_record_ids_are_unique_across_batches(store, tmp_path):
 def test_records_are_parquet_files_any_engine_can_read(store):
     report = store.import_file(files.FIXTURE)
     part = pl.read_parquet(store.part_paths(report.batch))
-    assert part.height == 500 and ["record_id", *part.columns] == store.frame().columns  # ids are derived
+    bitmaps = list(schema.BITMAPS.values())
+    assert part.height == 500 and part.columns[-len(bitmaps):] == bitmaps
+    assert ["record_id", *part.columns[:-len(bitmaps)]] == store.frame().columns  # ids are derived
+
+
+def test_group_bitmaps_hold_exactly_the_true_columns(store):
+    report = store.import_file(files.FIXTURE)
+    part = pl.read_parquet(store.part_paths(report.batch))
+    for group, columns in schema.BINARY_GROUPS.items():
+        expected = sum(part[c].fill_null(False).cast(pl.Int64) * (1 << i) for i, c in enumerate(columns))
+        assert part[schema.BITMAPS[group]].to_list() == expected.to_list(), group
+    assert part["bits_exploit"].max() > 0  # the fixture has forms of exploitation
+
+
+def test_batch_files_without_bitmaps_read_the_same(store):
+    """Batches written before the store kept group bitmaps: the view computes them on read."""
+    import pyarrow.parquet as pq
+
+    report = store.import_file(files.FIXTURE)
+    with store.connect() as con:
+        before = con.execute("SELECT bits_exploit, bits_means, bits_recruiter FROM records "
+                             "ORDER BY source_row").fetchall()
+    for path in store.part_paths(report.batch):
+        table = pq.read_table(path)
+        pq.write_table(table.drop_columns(list(schema.BITMAPS.values())), path)
+    with store.connect() as con:
+        after = con.execute("SELECT bits_exploit, bits_means, bits_recruiter FROM records "
+                            "ORDER BY source_row").fetchall()
+    assert after == before and any(row[0] for row in after)
 
 
 def test_readers_in_the_same_process_during_imports_and_drops(store, tmp_path):

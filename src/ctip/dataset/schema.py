@@ -83,6 +83,9 @@ COLUMNS: list[Column] = PROVENANCE + CORE + [
 COLUMN_NAMES = [c.name for c in COLUMNS]
 DATA_COLUMNS = [c.name for c in COLUMNS if c not in PROVENANCE]
 
+# Group bitmaps (derived, not part of the record; see ``ctip.dataset.bitmaps``): one BIGINT per binary group.
+BITMAPS: dict[str, str] = {group: f"bits_{group}" for group in BINARY_GROUPS}
+
 
 def create_table_sql(table: str = "records") -> str:
     """``CREATE TABLE IF NOT EXISTS`` for the dataset's rows in DuckDB SQL, keyed by ``record_id``."""

@@ -4,7 +4,8 @@ Layout, beside ``config.dataset_path()`` (default ``CTIP_HOME/dataset.duckdb``):
 
     dataset.duckdb            catalog: the ``batches`` table (provenance, counts, dropped_at)
     dataset.batches/<id>.<k>.parquet   the batch's records, in the schema's columns (k = 0, 1, …;
-                                       record_id is derived by the view, not stored)
+                                       record_id is derived by the view, not stored), plus one
+                                       bitmap per binary group (``ctip.dataset.bitmaps``)
 
 ``connect()`` returns an in-memory DuckDB connection where ``batches`` is a snapshot of the catalog
 and ``records`` a view over the active batches' Parquet files: readers never lock anything and
@@ -41,6 +42,7 @@ import pyarrow.parquet as pq
 
 from ctip import config
 from ctip.dataset import schema
+from ctip.dataset.bitmaps import bitmap_sql, with_bitmaps
 from ctip.dataset.report import ImportReport
 
 BATCHES_SQL = """
@@ -61,6 +63,7 @@ ROW_GROUP = 122_880
 PART_ROWS = 250_000  # a batch larger than this is written as several files in parallel
 # Columns kept in the batch files: all but record_id, which the records view derives.
 STORED_COLUMNS = [c for c in schema.COLUMN_NAMES if c != "record_id"]
+BITMAP_COLUMNS = list(schema.BITMAPS.values())
 
 
 @dataclass(frozen=True)
@@ -287,7 +290,7 @@ class Dataset:
     def _write_part(self, batch_id: str, frame: pl.DataFrame, *, contributor: str, source_sha256: str,
                     source_format: str) -> None:
         """The batch's Parquet file, complete and synced before the catalog mentions it."""
-        table = frame.to_arrow()
+        table = with_bitmaps(frame).to_arrow()
         rows = frame["source_row"]
         provenance = {
             "batch_id": _constant(batch_id, frame.height),
@@ -296,7 +299,7 @@ class Dataset:
             "source_row": rows.cast(pl.Int32).to_arrow(),
             "source_format": _constant(source_format, frame.height),
         }
-        columns = [provenance[c] if c in provenance else table.column(c) for c in STORED_COLUMNS]
+        columns = [provenance[c] if c in provenance else table.column(c) for c in STORED_COLUMNS + BITMAP_COLUMNS]
         out = pa.Table.from_arrays(columns, schema=_arrow_schema())
         pieces = max(1, min(os.cpu_count() or 1, 4, out.num_rows // PART_ROWS))
         size = -(-out.num_rows // pieces)
@@ -389,23 +392,42 @@ _ARROW_TYPES = {"VARCHAR": pa.string(), "SMALLINT": pa.int16(), "INTEGER": pa.in
 
 def _arrow_schema() -> pa.Schema:
     types = {c.name: c.sql_type for c in schema.COLUMNS}
-    return pa.schema([pa.field(name, _ARROW_TYPES[types[name]]) for name in STORED_COLUMNS])
+    return pa.schema([pa.field(name, _ARROW_TYPES[types[name]]) for name in STORED_COLUMNS]
+                     + [pa.field(name, pa.int64()) for name in BITMAP_COLUMNS])
 
 
 def _records_view_sql(parts: list[Path]) -> str:
-    """``records``: every schema column, from the given Parquet files (none: an empty typed relation).
+    """``records``: every schema column and group bitmap, from the given Parquet files (none: an empty
+    typed relation).
 
     ``record_id`` is derived on read (sha256 of "batch id:source row", 20 hex digits): it is stable,
-    costs nothing at import and only queries that select it pay for the hashing.
+    costs nothing at import and only queries that select it pay for the hashing. Files written before
+    the store kept group bitmaps get theirs computed on read (slower, but the same figures).
     """
     stored = [c for c in schema.COLUMNS if c.name in STORED_COLUMNS]
-    empty = ", ".join(f"CAST(NULL AS {c.sql_type}) AS {c.name}" for c in stored)
+    empty = ", ".join([f"CAST(NULL AS {c.sql_type}) AS {c.name}" for c in stored]
+                      + [f"CAST(0 AS BIGINT) AS {name}" for name in BITMAP_COLUMNS])
     body = f"SELECT {empty} WHERE FALSE"
-    if parts:
-        files = ", ".join(f"'{_sql_text(p)}'" for p in parts)
-        body += f" UNION ALL BY NAME SELECT * FROM read_parquet([{files}], union_by_name = true)"
+    current = [p for p in parts if _has_bitmaps(p)]
+    legacy = [p for p in parts if p not in current]
+    if current:
+        body += f" UNION ALL BY NAME SELECT * FROM read_parquet([{_files(current)}], union_by_name = true)"
+    if legacy:
+        derived = ", ".join(f"{bitmap_sql(group)} AS {name}" for group, name in schema.BITMAPS.items())
+        body += (f" UNION ALL BY NAME SELECT *, {derived} "
+                 f"FROM read_parquet([{_files(legacy)}], union_by_name = true)")
     record_id = "substr(sha256(batch_id || ':' || source_row::VARCHAR), 1, 20) AS record_id"
-    return f"CREATE VIEW records AS SELECT {record_id}, {', '.join(STORED_COLUMNS)} FROM ({body})"
+    return (f"CREATE VIEW records AS SELECT {record_id}, {', '.join(STORED_COLUMNS + BITMAP_COLUMNS)} "
+            f"FROM ({body})")
+
+
+def _files(parts: list[Path]) -> str:
+    return ", ".join(f"'{_sql_text(p)}'" for p in parts)
+
+
+def _has_bitmaps(part: Path) -> bool:
+    """Whether a batch file holds the group bitmaps (reads only the file's footer)."""
+    return set(BITMAP_COLUMNS) <= set(pq.read_schema(part).names)
 
 
 def _sql_text(path: Path) -> str:

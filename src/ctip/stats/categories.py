@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from ctip.dataset.bitmaps import any_true_sql
 from ctip.dataset.schema import BINARY_GROUPS, EXPLOITATION, MEANS, MEANS_GROUPS, RECRUITER, SECTORS
 
 CHILD_AGE_BANDS = ("0-8", "9-17")
@@ -48,8 +49,8 @@ class Category:
     columns: tuple[str, ...]
 
     def sql(self) -> str:
-        """TRUE, or NULL when no column is TRUE (so a WHERE or ``count_if`` leaves it out)."""
-        return "(" + " OR ".join(self.columns) + ")"
+        """TRUE when any of its columns is TRUE, else FALSE (read from the group bitmaps)."""
+        return any_true_sql(self.columns)
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,8 @@ class Group:
     columns: tuple[str, ...]
 
     def denominator_sql(self) -> str:
-        """TRUE for records with at least one TRUE in the group (the CTDC denominator)."""
-        return "(" + " OR ".join(self.columns) + ")"
+        """TRUE for records with at least one TRUE in the group (the CTDC denominator), else FALSE."""
+        return any_true_sql(self.columns)
 
     def category(self, code: str) -> Category:
         """The category with this code; ``KeyError`` if there is none."""

@@ -14,6 +14,7 @@ import duckdb
 import polars as pl
 
 from ctip import vocab
+from ctip.dataset.bitmaps import with_bitmaps
 from ctip.dataset.schema import COLUMNS
 from ctip.stats.categories import VARIABLES, groups
 from ctip.stats.filters import Filters
@@ -99,11 +100,12 @@ def _round(value: float | None) -> float | None:
 
 
 def conform(frame: pl.DataFrame) -> pl.DataFrame:
-    """The frame with every dataset column present (NULL when absent) in the schema's types."""
+    """The frame with every dataset column present (NULL when absent) in the schema's types, and the
+    group bitmaps the indicators count binary groups with (``ctip.dataset.bitmaps``)."""
     present = set(frame.columns)
-    return frame.with_columns(
+    return with_bitmaps(frame.with_columns(
         [pl.lit(None, dtype=_POLARS_TYPES[c.sql_type]).alias(c.name) for c in COLUMNS if c.name not in present]
-    )
+    ))
 
 
 class Indicators:
@@ -170,7 +172,7 @@ class Indicators:
         selects = [f"count_if({c.sql()})" for c in group.categories]
         selects += [f"count_if({group.denominator_sql()})", "count(*)"]
         row = self._query(", ".join(selects), filters)[0]
-        *values, denominator, total = (n or 0 for n in row)  # count_if gives NULL over all-NULL input
+        *values, denominator, total = (n or 0 for n in row)  # count_if gives NULL over no rows
         counts = {c.code: n for c, n in zip(group.categories, values, strict=True)}
         return Breakdown(name, counts, denominator, total - denominator, total, multi=True, vocab=group.vocab)
 

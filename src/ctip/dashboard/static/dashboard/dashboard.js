@@ -14,6 +14,7 @@
   function loadWorld() {
     if (!worldMap) {
       worldMap = fetch(config.geojson).then(function (r) { return r.json(); }).then(function (geo) {
+        performance.mark("world-parsed");
         echarts.registerMap("world", geo);
       });
     }
@@ -204,7 +205,9 @@
     var ready = payload.kind === "map" ? loadWorld() : Promise.resolve();
     return ready.then(function () {
       var chart = echarts.init(canvas, null, {renderer: "canvas"});
-      chart.setOption(OPTIONS[payload.kind](payload));
+      var option = OPTIONS[payload.kind](payload);
+      option.animation = false;  // figures, not a show: drawn at once (and nothing moves for those who get dizzy)
+      chart.setOption(option);
       charts[name] = chart;
       card.querySelector("[data-role=png]").onclick = function () {
         download(chart.getDataURL({type: "png", pixelRatio: 2, backgroundColor: "#fff"}), "ctip-" + name + ".png");
@@ -220,7 +223,11 @@
         if (!r.ok) { throw new Error(r.status); }
         return r.json();
       })
-      .then(function (payload) { return draw(card, name, payload); })
+      .then(function (payload) {
+        performance.mark("data:" + name);
+        return draw(card, name, payload);
+      })
+      .then(function () { performance.mark("drawn:" + name); })
       .catch(function () {
         var note = card.querySelector("[data-role=note]");
         note.textContent = text.error;
@@ -230,6 +237,10 @@
   }
 
   var cards = Array.prototype.slice.call(document.querySelectorAll("[data-chart]"));
+  // The country shapes are fetched and parsed while the figures are computed, not after them.
+  if (cards.some(function (card) { return card.getAttribute("data-chart").indexOf("map_") === 0; })) {
+    loadWorld().catch(function () { /* reported on the map cards */ });
+  }
   Promise.all(cards.map(load)).then(function () { document.body.setAttribute("data-dashboard", "ready"); });
   window.addEventListener("resize", function () {
     Object.keys(charts).forEach(function (k) { charts[k].resize(); });
