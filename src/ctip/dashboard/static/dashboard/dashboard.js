@@ -1,5 +1,7 @@
 /* ctip dashboards: fetch each chart's JSON, draw it with Apache ECharts, fill its table view,
-   and offer CSV and image downloads. Data and strings come from json_script blocks (no inline JS). */
+   and offer CSV and image downloads. Data and strings come from json_script blocks (no inline JS).
+   This script runs before the ECharts bundle is parsed, so that the figures are requested while the
+   browser is still parsing the chart library; drawing waits for the document (and ECharts). */
 (function () {
   "use strict";
 
@@ -8,14 +10,22 @@
   var lang = document.documentElement.lang || "en";
   var worldMap = null;
   var charts = {};
+  var documentReady = new Promise(function (resolve) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { resolve(); });
+    } else {
+      resolve();
+    }
+  });
 
   function fmt(n) { return n === null || n === undefined ? "–" : Number(n).toLocaleString(lang); }
 
   function loadWorld() {
     if (!worldMap) {
-      worldMap = fetch(config.geojson).then(function (r) { return r.json(); }).then(function (geo) {
+      var shapes = fetch(config.geojson).then(function (r) { return r.json(); });
+      worldMap = Promise.all([shapes, documentReady]).then(function (loaded) {
         performance.mark("world-parsed");
-        echarts.registerMap("world", geo);
+        echarts.registerMap("world", loaded[0]);
       });
     }
     return worldMap;
@@ -84,7 +94,7 @@
   }
 
   // ECharts inserts a tooltip formatter's result as HTML: every label is escaped first.
-  var escapeHtml = echarts.format.encodeHTML;
+  function escapeHtml(value) { return echarts.format.encodeHTML(value); }
 
   function tooltipFor(payload) {
     return function (p) {
@@ -225,7 +235,7 @@
       })
       .then(function (payload) {
         performance.mark("data:" + name);
-        return draw(card, name, payload);
+        return documentReady.then(function () { return draw(card, name, payload); });
       })
       .then(function () { performance.mark("drawn:" + name); })
       .catch(function () {
