@@ -26,7 +26,7 @@ def test_spending_adds_up_per_dataset_version(ledger):
 
 def test_over_budget_release_is_refused_with_what_is_left(ledger):
     ledger.charge("v1", release_id="a", method="synthetic", epsilon=2.5, delta=1e-9)
-    with pytest.raises(BudgetExceeded, match=r"needs epsilon=1.*has only epsilon=0.5.*left of its budget"):
+    with pytest.raises(BudgetExceeded, match=r"needs epsilon=1.*have only epsilon=0.5.*left of their budget.*spent by a"):
         ledger.charge("v1", release_id="b", method="synthetic", epsilon=1.0, delta=1e-9)
     assert [e["release_id"] for e in ledger.entries("v1")] == ["a"]
     with pytest.raises(BudgetExceeded):

@@ -85,7 +85,7 @@ def test_threshold_aggregates_release_has_no_records(home, frame):
 def test_ledger_refuses_an_over_budget_release_and_writes_nothing(home, frame):
     PrivacyLedger().set_budget(epsilon=1.5, delta=1e-6)
     create_release(frame, Request(method="aggregates-dp", epsilon=1.0, delta=1e-9), "dp-1")
-    with pytest.raises(BudgetExceeded, match=r"has only epsilon=0.5"):
+    with pytest.raises(BudgetExceeded, match=r"have only epsilon=0.5"):
         create_release(frame, Request(method="synthetic", epsilon=1.0, delta=1e-9), "dp-2")
     assert not (home / "releases" / "dp-2").exists()
     assert [r.id for r in registry.list_releases()] == ["dp-1"]

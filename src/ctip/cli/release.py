@@ -49,8 +49,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     syn.add_argument("--delta", type=float, default=DEFAULT_DELTA, help=f"DP delta (default {DEFAULT_DELTA:g})")
     _add_common(syn)
     ledger = sub.add_parser("ledger", help="show (or set) the privacy budget and what each release spent")
-    ledger.add_argument("--set-budget", type=float, metavar="E", help="total epsilon per dataset version")
-    ledger.add_argument("--delta-budget", type=float, metavar="D", help="total delta per dataset version")
+    ledger.add_argument("--set-budget", type=float, metavar="E",
+                        help="total epsilon any record may spend (recorded in the ledger)")
+    ledger.add_argument("--delta-budget", type=float, metavar="D", help="total delta any record may spend")
     ledger.add_argument("--json", action="store_true", help="print JSON")
     sub.add_parser("list", help="list releases and whether they are published")
 
@@ -107,7 +108,9 @@ def _check_request(request) -> None:
 
 
 def _ledger(args: argparse.Namespace) -> int:
+    from ctip.dataset.store import Dataset
     from ctip.disclosure.ledger import PrivacyLedger
+    from ctip.disclosure.release import dataset_accounts
 
     ledger = PrivacyLedger()
     if args.delta_budget is not None and args.set_budget is None:
@@ -117,19 +120,22 @@ def _ledger(args: argparse.Namespace) -> int:
                           delta=args.delta_budget if args.delta_budget is not None else ledger.budget().delta)
     budget = ledger.budget()
     entries = ledger.entries()
+    accounts = dataset_accounts(Dataset().batches())
+    left = ledger.remaining_for(accounts) if accounts else budget
     if args.json:
-        versions = sorted({e["dataset_version"] for e in entries})
-        print(json.dumps({"budget": vars(budget), "entries": [{k: v for k, v in e.items() if k != "seed"}
-                                                                for e in entries],
-                          "remaining": {v: vars(ledger.remaining(v)) for v in versions}}, indent=2))
+        print(json.dumps({"budget": vars(budget), "budget_changes": ledger.budget_changes(),
+                          "collaborative_dataset": {"accounts": accounts, "remaining": vars(left)},
+                          "entries": [{k: v for k, v in e.items() if k != "seed"} for e in entries]}, indent=2))
         return 0
-    print(f"budget per dataset version: epsilon={budget.epsilon:g} delta={budget.delta:g}")
-    for version in sorted({e["dataset_version"] for e in entries}):
-        left = ledger.remaining(version)
-        print(f"\ndataset version {version[:12]}: epsilon left {left.epsilon:g}, delta left {left.delta:g}")
-        for e in ledger.entries(version):
-            print(f"  {e['created_at']}  {e['release_id']:<24} {e['method']:<14} "
-                  f"epsilon={e['epsilon']:g} delta={e['delta']:g}")
+    print(f"budget of every record: epsilon={budget.epsilon:g} delta={budget.delta:g} "
+          "(releases using the same records add up, whatever the dataset version)")
+    if accounts:
+        print(f"the collaborative dataset as it is now ({len(accounts)} source(s)): "
+              f"epsilon left {left.epsilon:g}, delta left {left.delta:g}")
+    for e in entries:
+        sources = len(e.get("accounts", [])) or "all"
+        print(f"  {e['created_at']}  {e['release_id']:<24} {e['method']:<14} epsilon={e['epsilon']:g} "
+              f"delta={e['delta']:g}  dataset version {e['dataset_version'][:12]}, sources: {sources}")
     if not entries:
         print("no differentially private release yet")
     return 0

@@ -95,6 +95,25 @@ def dataset_version(frame: pl.DataFrame) -> str:
     return hashlib.sha256(ordered.write_csv().encode()).hexdigest()
 
 
+def privacy_accounts(frame: pl.DataFrame) -> list[str] | None:
+    """The ledger accounts of the records in ``frame`` (see ``ctip.disclosure.ledger``), from the dataset's
+    provenance columns: the imported file's SHA-256 per batch, the contributor for the case store's extract.
+    None when the frame carries no provenance (its content fingerprint is then its account)."""
+    if not {"source_sha256", "source_format", "contributor"} <= set(frame.columns):
+        return None
+    rows = frame.select("source_format", "source_sha256", "contributor").unique().iter_rows()
+    return sorted({_account(fmt, sha, contributor) for fmt, sha, contributor in rows})
+
+
+def dataset_accounts(batches) -> list[str]:
+    """The ledger accounts of a dataset's active batches (``ctip.dataset.store.Batch`` objects)."""
+    return sorted({_account(b.source_format, b.source_sha256, b.contributor) for b in batches})
+
+
+def _account(source_format: str, source_sha256: str, contributor: str) -> str:
+    return f"casestore:{contributor}" if source_format == "casestore" else f"source:{source_sha256}"
+
+
 def create_release(frame: pl.DataFrame, request: Request, release_id: str, *, ledger: PrivacyLedger | None = None,
                    root: Path | None = None, source: str = "collaborative dataset") -> ReleaseInfo:
     """Run ``request`` on ``frame`` and write the release folder ``release_id``."""
@@ -108,6 +127,7 @@ def create_release(frame: pl.DataFrame, request: Request, release_id: str, *, le
     if found:
         raise DisclosureError(f"identifier column(s) {', '.join(map(repr, found))} may never be released")
     version = dataset_version(real)
+    accounts = privacy_accounts(frame)
     records, aggregates, report, params = _run(real, request)
     generalised = None
     if request.method == "kanon" and records is not None:
@@ -143,7 +163,8 @@ def create_release(frame: pl.DataFrame, request: Request, release_id: str, *, le
         (staging / "README.md").write_text(render_readme(manifest, report), encoding="utf-8")
         if is_dp:
             (ledger or PrivacyLedger()).charge(version, release_id=release_id, method=request.method,
-                                               epsilon=float(epsilon), delta=float(delta), seed=request.seed)
+                                               epsilon=float(epsilon), delta=float(delta), seed=request.seed,
+                                               accounts=accounts)
         staging.rename(root / release_id)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -168,7 +189,8 @@ def check_budget(frame: pl.DataFrame, request: Request, ledger: PrivacyLedger | 
     """Refuse early (before any work) a DP request the ledger cannot afford."""
     if request.method in ("aggregates-dp", "synthetic"):
         version = dataset_version(to_release_columns(frame))
-        (ledger or PrivacyLedger()).check(version, epsilon=float(request.epsilon), delta=float(request.delta or 0))
+        (ledger or PrivacyLedger()).check(version, epsilon=float(request.epsilon), delta=float(request.delta or 0),
+                                          accounts=privacy_accounts(frame))
 
 
 def _run(real: pl.DataFrame, request: Request):

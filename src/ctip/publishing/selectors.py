@@ -28,11 +28,14 @@ def request_for(release_id: str) -> PublicationRequest | None:
 
 
 def ledger_summary() -> dict:
+    """The budget, what the collaborative dataset as it is now has left, and every DP release."""
+    from ctip.dataset.store import Dataset
+    from ctip.disclosure.release import dataset_accounts
+
     ledger = PrivacyLedger()
-    entries = ledger.entries()
-    versions = []
-    for version in sorted({e["dataset_version"] for e in entries}):
-        spent, left = ledger.spent(version), ledger.remaining(version)
-        versions.append({"version": version[:12], "spent": spent, "left": left,
-                         "entries": [{k: v for k, v in e.items() if k != "seed"} for e in ledger.entries(version)]})
-    return {"budget": ledger.budget(), "versions": versions}
+    accounts = dataset_accounts(Dataset().batches())
+    entries = [{**{k: v for k, v in e.items() if k not in ("seed", "accounts")},
+                "dataset_version": e["dataset_version"][:12], "sources": len(e.get("accounts", []))}
+               for e in ledger.entries()]
+    return {"budget": ledger.budget(), "left": ledger.remaining_for(accounts) if accounts else ledger.budget(),
+            "sources": len(accounts), "entries": sorted(entries, key=lambda e: e["created_at"])}

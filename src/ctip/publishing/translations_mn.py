@@ -42,10 +42,13 @@ MN = {
     "Not published": "Нийтлэгдээгүй",
     "No release yet.": "Одоогоор нийтлэл алга.",
     "Privacy ledger": "Нууцлалын бүртгэл",
-    "Total budget per dataset version: ε = %(eps)s, δ = %(delta)s. The ε and δ of differentially private releases of the same dataset version add up; a release that would pass the budget is refused.":
-        "Өгөгдлийн хувилбар бүрийн нийт төсөв: ε = %(eps)s, δ = %(delta)s. Нэг хувилбараас гаргасан ялгавартай нууцлалтай нийтлэлүүдийн ε ба δ нэмэгдэнэ; төсвөөс хэтрэх нийтлэлийг татгалзана.",
-    "Dataset version %(version)s": "Өгөгдлийн хувилбар %(version)s",
-    "Spent ε = %(spent)s; left ε = %(left)s.": "Зарцуулсан ε = %(spent)s; үлдсэн ε = %(left)s.",
+    "Budget of every record: ε = %(eps)s, δ = %(delta)s. The ε and δ of differentially private releases that use the same records add up, whatever the dataset version; a release that would take any record past the budget is refused.":
+        "Бүртгэл бүрийн төсөв: ε = %(eps)s, δ = %(delta)s. Ижил бүртгэлүүдийг ашигласан ялгавартай нууцлалтай нийтлэлүүдийн ε ба δ өгөгдлийн хувилбараас үл хамааран нэмэгдэнэ; аль нэг бүртгэлийг төсвөөс хэтрүүлэх нийтлэлийг татгалзана.",
+    "Left for the collaborative dataset as it is now (%(count)s sources): ε = %(eps)s, δ = %(delta)s.":
+        "Хамтын өгөгдлийн сангийн одоогийн байдлаар үлдсэн төсөв (%(count)s эх сурвалж): ε = %(eps)s, δ = %(delta)s.",
+    "Dataset version": "Өгөгдлийн хувилбар",
+    "Sources": "Эх сурвалж",
+    "all": "бүгд",
     "No differentially private release yet.": "Одоогоор ялгавартай нууцлалтай нийтлэл алга.",
     "Release %(id)s": "Нийтлэл %(id)s",
     "About this release": "Энэ нийтлэлийн тухай",
