@@ -32,6 +32,20 @@ def run(args: argparse.Namespace) -> int:
 
     from ctip.web.wsgi import application
 
+    _warm_up()
+
     print(f"ctip is serving on http://{args.host}:{args.port}/  (Ctrl+C stops it)", flush=True)
     waitress.serve(application, host=args.host, port=args.port, threads=args.threads, ident="ctip")
     return 0
+
+
+def _warm_up() -> None:
+    """Load before the first visitor what the first requests would (statistics and chart modules, the
+    vocabularies, the URL map), so nobody waits the 0.5 s a cold process needs for them."""
+    from django.urls import get_resolver
+
+    from ctip import vocab
+    from ctip.dashboard import charts  # noqa: F401  (imports ctip.stats, DuckDB and Polars)
+
+    vocab.codes("iso3166.alpha3")
+    get_resolver().url_patterns  # noqa: B018  (builds the URL map)
