@@ -61,3 +61,20 @@ def new_case(worker):
         return services.case_create(actor=actor or worker, **fields)
 
     return make
+
+
+@pytest.fixture
+def environment_keys(monkeypatch, new_case):
+    """Keys taken from the environment (CTIP_FIELD_KEYS) after one case was stored with file keys."""
+    import base64
+    import os
+
+    from ctip.cases import crypto
+
+    new_case()
+    b64 = base64.urlsafe_b64encode(os.urandom(32)).decode()
+    monkeypatch.setenv("CTIP_FIELD_KEYS", f"env1:{b64}")
+    monkeypatch.setenv("CTIP_BLIND_INDEX_KEY", b64)
+    yield
+    monkeypatch.delenv("CTIP_FIELD_KEYS")
+    crypto.keyring(refresh=True)

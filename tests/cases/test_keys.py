@@ -47,16 +47,6 @@ def test_ctip_keys_rotate_and_status(new_case, capsys):
     assert f"active key: {crypto.keyring().active}" in capsys.readouterr().out
 
 
-def test_rotation_with_environment_keys_explains_what_to_do(monkeypatch, new_case):
-    import base64
-    import os
-
-    new_case()
-    b64 = base64.urlsafe_b64encode(os.urandom(32)).decode()
-    monkeypatch.setenv("CTIP_FIELD_KEYS", f"env1:{b64}")
-    monkeypatch.setenv("CTIP_BLIND_INDEX_KEY", b64)
+def test_rotation_with_environment_keys_explains_what_to_do(environment_keys):
     with pytest.raises(crypto.FieldKeyError, match="CTIP_FIELD_KEY_ACTIVE"):
         crypto.rotate_active_key()
-    crypto.keyring(refresh=True)
-    monkeypatch.delenv("CTIP_FIELD_KEYS")
-    crypto.keyring(refresh=True)

@@ -13,6 +13,9 @@ used for new values) and ``blind-index.key``, all mode 0600 and generated on fir
 Blind indexes are HMAC-SHA256 of a normalised value under a separate key, truncated to 128 bits: equal
 inputs give equal indexes, so a worker can find "Bat-Erdene" or a phone number exactly, while the
 database holds neither the plaintext nor a hash anyone without the key could test guesses against.
+The blind-index key is rotated too (``ctip keys rotate-index``): while the indexes are recomputed, the
+previous key stays readable (``blind-index-previous.key``, or ``CTIP_BLIND_INDEX_KEY_PREVIOUS``) and
+searches look for the value under both keys; new values are indexed under the active key only.
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ class Keyring:
     active: str
     index_key: bytes
     from_environment: bool = False
+    previous_index_key: bytes | None = None  # only while the blind indexes are being recomputed
     loaded_at: float = field(default_factory=time.monotonic)
 
     _ciphers: dict[str, AESGCM] = field(default_factory=dict)
@@ -102,7 +106,11 @@ def _load_from_environment() -> Keyring:
         raise FieldKeyError(f"CTIP_FIELD_KEY_ACTIVE={active!r} is not one of CTIP_FIELD_KEYS")
     if not index or len(_b64d(index)) != KEY_BYTES:
         raise FieldKeyError("CTIP_BLIND_INDEX_KEY must be base64url of 32 random bytes when CTIP_FIELD_KEYS is set")
-    return Keyring(keys, active, _b64d(index), from_environment=True)
+    previous = os.environ.get("CTIP_BLIND_INDEX_KEY_PREVIOUS")
+    if previous and len(_b64d(previous)) != KEY_BYTES:
+        raise FieldKeyError("CTIP_BLIND_INDEX_KEY_PREVIOUS must be base64url of 32 random bytes")
+    return Keyring(keys, active, _b64d(index), from_environment=True,
+                   previous_index_key=_b64d(previous) if previous else None)
 
 
 def _load_from_files() -> Keyring:
@@ -125,7 +133,17 @@ def _load_from_files() -> Keyring:
     active = active_path.read_text().strip()
     if active not in keys:
         raise FieldKeyError(f"{active_path} names key {active!r} but {folder}/field-{active}.key is missing")
-    return Keyring(keys, active, _b64d(index_path.read_text().strip()))
+    previous_path = folder / "blind-index-previous.key"
+    previous = _read_optional(previous_path)
+    return Keyring(keys, active, _b64d(index_path.read_text().strip()),
+                   previous_index_key=_b64d(previous) if previous else None)
+
+
+def _read_optional(path: Path) -> str | None:
+    try:
+        return path.read_text().strip() or None
+    except FileNotFoundError:
+        return None
 
 
 _lock = threading.Lock()
@@ -220,11 +238,53 @@ def normalise(value: str, kind: str) -> str:
 
 
 def blind_index(value: str | None, kind: str) -> str | None:
-    """Keyed hash of the normalised value (hex, 32 characters), or None for an empty value."""
+    """Keyed hash of the normalised value under the active index key (hex, 32 characters), or None for an
+    empty value. This is what is stored."""
+    return _index(keyring().index_key, value, kind)
+
+
+def blind_indexes(value: str | None, kind: str) -> list[str]:
+    """Every index a stored value equal to ``value`` may have: under the active key and, while a rotation
+    recomputes the indexes, under the previous one. This is what a search looks for."""
+    ring = keyring()
+    found = [_index(key, value, kind) for key in (ring.index_key, ring.previous_index_key) if key]
+    return [digest for digest in dict.fromkeys(found) if digest]
+
+
+def _index(key: bytes, value: str | None, kind: str) -> str | None:
     if value is None:
         return None
     text = normalise(str(value), kind)
     if not text:
         return None
-    digest = hmac.new(keyring().index_key, f"{kind}\x00{text}".encode(), hashlib.sha256).hexdigest()
-    return digest[:32]
+    return hmac.new(key, f"{kind}\x00{text}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def rotate_index_key() -> None:
+    """Make a new blind-index key active, keeping the current one readable as the previous key.
+
+    The previous key is written first, so a search never lacks the key an index was made with. The
+    indexes are then recomputed by ``ctip.cases.keys.reindex_all``, which retires the previous key.
+    """
+    if os.environ.get("CTIP_FIELD_KEYS"):
+        raise FieldKeyError("keys come from the environment: set CTIP_BLIND_INDEX_KEY_PREVIOUS to the current "
+                            "CTIP_BLIND_INDEX_KEY and CTIP_BLIND_INDEX_KEY to a new base64url(32 random bytes), "
+                            "restart, run 'ctip keys rotate-index --reindex-only', then remove "
+                            "CTIP_BLIND_INDEX_KEY_PREVIOUS and restart again")
+    ring = keyring(refresh=True)
+    if ring.previous_index_key is not None:
+        raise FieldKeyError("a blind-index rotation is still unfinished: run 'ctip keys rotate-index --reindex-only' "
+                            "to complete it first")
+    folder = config.keys_dir()
+    for name, key in (("blind-index-previous.key", ring.index_key), ("blind-index.key", secrets.token_bytes(KEY_BYTES))):
+        tmp = folder / f"{name}.{secrets.token_hex(4)}.tmp"
+        _write_secret(tmp, _b64e(key))
+        tmp.replace(folder / name)  # atomic switch
+    keyring(refresh=True)
+
+
+def retire_previous_index_key() -> None:
+    """Forget the previous blind-index key once every index is under the active one."""
+    if not os.environ.get("CTIP_FIELD_KEYS"):
+        (config.keys_dir() / "blind-index-previous.key").unlink(missing_ok=True)
+    keyring(refresh=True)

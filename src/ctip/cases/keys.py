@@ -18,6 +18,7 @@ from django.db import connection, transaction
 
 from ctip.cases import audit, crypto
 from ctip.cases.fields import encrypted_fields
+from ctip.cases.models.people import BLIND_INDEXED
 
 
 @dataclass(frozen=True)
@@ -103,3 +104,76 @@ def rotate(*, batch_size: int = 500, progress: Callable[[str], None] | None = No
         progress(f"new key {kid} is active; re-encrypting")
     time.sleep(crypto.REFRESH_SECONDS + 0.1)  # running servers switch to the new key for new writes
     return reencrypt_all(batch_size=batch_size, progress=progress)
+
+
+# ---- blind-index key -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReindexReport:
+    reindexed: int  # people whose indexes were recomputed
+    skipped: int  # people changed by someone else meanwhile (already indexed under the active key)
+    seconds: float
+
+
+def _index_sources() -> list[str]:
+    """The encrypted columns the blind indexes are computed from (``full_name`` comes from the names)."""
+    return sorted({"first_name", "last_name"} | {name for name in BLIND_INDEXED if name != "full_name"})
+
+
+def reindex_all(*, batch_size: int = 500, progress: Callable[[str], None] | None = None) -> ReindexReport:
+    """Recompute every person's blind indexes under the active index key, then retire the previous key.
+
+    Online, in short transactions: each update is a compare-and-swap on the encrypted values it was
+    computed from, so a person edited meanwhile (and so indexed under the active key by that edit) is
+    left as the edit wrote it.
+    """
+    from ctip.cases.models import Person
+
+    start = time.perf_counter()
+    crypto.keyring(refresh=True)
+    qn = connection.ops.quote_name
+    table, pk = qn(Person._meta.db_table), qn(Person._meta.pk.column)
+    sources = [Person._meta.get_field(name) for name in _index_sources()]
+    targets = [f"{name}_bidx" for name in BLIND_INDEXED]
+    last, done, skipped = None, 0, 0
+    while True:
+        with transaction.atomic(), connection.cursor() as cur:
+            where = f"WHERE {pk} > %s " if last is not None else ""
+            cur.execute(f"SELECT {pk}, {', '.join(qn(f.column) for f in sources)} FROM {table} {where}"
+                        f"ORDER BY {pk} LIMIT %s", ([last] if last is not None else []) + [batch_size])
+            rows = cur.fetchall()
+            for row in rows:
+                person = Person(pk=row[0])
+                for f, stored in zip(sources, row[1:], strict=True):
+                    setattr(person, f.name, None if stored is None else f.from_db_value(stored, None, connection))
+                person.refresh_blind_indexes()
+                same = " AND ".join(f"({qn(f.column)} = %s OR ({qn(f.column)} IS NULL AND %s IS NULL))"
+                                    for f in sources)
+                cur.execute(f"UPDATE {table} SET {', '.join(f'{qn(t)} = %s' for t in targets)} "
+                            f"WHERE {pk} = %s AND {same}",
+                            [getattr(person, t) for t in targets] + [row[0]]
+                            + [v for stored in row[1:] for v in (stored, stored)])
+                done += cur.rowcount
+                skipped += 1 - cur.rowcount
+        if progress and rows:
+            progress(f"{done} people re-indexed")
+        if len(rows) < batch_size:
+            break
+        last = rows[-1][0]
+    crypto.retire_previous_index_key()
+    with transaction.atomic():
+        audit.record(actor=None, action="keys.reindex", entity="keys", entity_id="blind-index",
+                     changes={"reindexed": done, "skipped": skipped})
+    return ReindexReport(done, skipped, time.perf_counter() - start)
+
+
+def rotate_index(*, batch_size: int = 500, progress: Callable[[str], None] | None = None) -> ReindexReport:
+    """Activate a new blind-index key (the old one stays searchable), let running processes notice it,
+    then recompute every index and retire the old key."""
+    crypto.rotate_index_key()
+    with transaction.atomic():
+        audit.record(actor=None, action="keys.rotate_index", entity="keys", entity_id="blind-index")
+    if progress:
+        progress("new blind-index key is active; searches use both keys until the indexes are recomputed")
+    time.sleep(crypto.REFRESH_SECONDS + 0.1)  # running servers index new writes under the new key
+    return reindex_all(batch_size=batch_size, progress=progress)

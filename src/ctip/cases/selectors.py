@@ -132,15 +132,15 @@ def search_q(text: str) -> Q:
         raw = text.replace("-", "").upper()
         q |= Q(public_id=f"{raw[:4]}-{raw[4:]}")
     people = Q(pk__in=[])
-    name = crypto.blind_index(text, "name")
-    if name:
-        people |= Q(first_name_bidx=name) | Q(last_name_bidx=name) | Q(full_name_bidx=name)
+    names = crypto.blind_indexes(text, "name")  # two keys only while the index key is being rotated
+    if names:
+        people |= Q(first_name_bidx__in=names) | Q(last_name_bidx__in=names) | Q(full_name_bidx__in=names)
     for kind, columns in (("identity", ["identity_number_bidx"]), ("phone", ["mobile_phone_bidx", "home_phone_bidx"]),
                           ("email", ["email_bidx"])):
-        value = crypto.blind_index(text, kind)
-        if value:
+        values = crypto.blind_indexes(text, kind)
+        if values:
             for column in columns:
-                people |= Q(**{column: value})
+                people |= Q(**{f"{column}__in": values})
     matching = Person.objects.filter(people).values_list("pk", flat=True)
     person_ids = list(matching[:SEARCH_LIST_LIMIT + 1])
     if len(person_ids) > SEARCH_LIST_LIMIT:
