@@ -45,6 +45,8 @@ def test_synthetic_release_has_the_contract_layout(home, frame):
     records = pl.read_csv(info.path / "records.csv", infer_schema=False)
     assert records.columns == frame.columns
     assert "epsilon = 1" in (info.path / "README.md").read_text()
+    for name in ("README.md", "report.html"):  # the report's figures are exact: it stays internal
+        assert "Internal, not for publication" in (info.path / name).read_text()
 
 
 def test_same_seed_same_release(home, frame):

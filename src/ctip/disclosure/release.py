@@ -250,7 +250,10 @@ def render_readme(manifest: dict, report: dict) -> str:
     names = ["records.csv", "records_generalised.csv"] if manifest.get("records") is not None else []
     if manifest["method"] != "kanon":
         names = names[:1]
-    files = "\n".join(f"- `{n}`" for n in [*names, "aggregates.csv", "report.html", "report.json"])
+    files = "\n".join(f"- `{n}`" for n in [*names, "aggregates.csv"])
+    files += ("\n- `report.html`, `report.json`: quality and risk report for the analysts and the supervisor who "
+              "approve the release. **Internal, not for publication**: its figures are computed from the real "
+              "records without noise (only `records.csv` and `aggregates.csv` are protected).")
     return f"""# Release {manifest['id']}
 
 - Method: {manifest['method']}
@@ -292,5 +295,8 @@ def render_report_html(report: dict) -> str:
     """report.html: the quality and risk report as a self-contained page (no script, no external file)."""
     return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>Release {html.escape(report['release'])}: quality and risk</title></head><body>"
-            f"<h1>Release {html.escape(report['release'])}: quality and risk</h1>{_html_value(report)}"
+            f"<h1>Release {html.escape(report['release'])}: quality and risk</h1>"
+            "<p><strong>Internal, not for publication:</strong> these figures are computed from the real records "
+            "without noise. Only the release's records and aggregates are protected.</p>"
+            f"{_html_value(report)}"
             "</body></html>")
