@@ -10,8 +10,10 @@ seeds 0-2, every method. Peers run in bench/.peers/ (``bash bench/peers/setup.sh
 runs. Each synthesiser runs in its own process (time and peak memory are its own). Printed per run:
 wall seconds, CPU seconds (all threads; the fairer figure on a loaded machine), peak MB, NIST 2-way k-marginal (0-1000), 3-way score (0-1), and the share of the distinct
 2-value combinations in the output that no real record has (fabricated) or fewer than 10 have (rare).
-ctip runs in three variants (``CTIP_VARIANTS``): as released, with ``min_pair_count=10`` (strict) and
-with ``rare_values="sample"``.
+ctip runs in two variants (``CTIP_VARIANTS``): as released, and without its rare-pair
+post-processing (``min_pair_count=0``). ``--peer-cache DIR`` keeps each peer's output (CSV plus its
+time and memory as JSON) under DIR and reuses it, so peers (minutes to hours) run once per table,
+epsilon and seed; ``--peers ''`` runs ctip alone.
 """
 
 from __future__ import annotations
@@ -39,8 +41,8 @@ PEERS = HERE / ".peers" / "bin" / "python"
 ANONYMETER = HERE / ".peers" / "anonymeter" / "bin" / "python"
 SAMPLE = ROOT.parent / "shared" / "fixtures" / "ctdc_kanon_2017_sample500.csv"
 RUNNER = HERE / "peers" / "run_one.py"
-# ctip's synthesiser as released (suppresses rare values), stricter on rare pairs, and keeping rare values
-CTIP_VARIANTS = {"ctip": {}, "ctip-strict": {"min_pair_count": 10}, "ctip-sample": {"rare_values": "sample"}}
+# ctip's synthesiser as released, and without its rare-pair post-processing
+CTIP_VARIANTS = {"ctip": {}, "ctip-no-pp": {"min_pair_count": 0}}
 
 
 def _domains(columns: list[str]) -> dict:
@@ -69,8 +71,14 @@ def _ctdc_sample() -> tuple[pl.DataFrame, dict] | None:
     return frame, public_domains(frame.columns)
 
 
-def _run(method: str, data_csv: Path, epsilon: float, seed: int, domains: Path, work: Path) -> dict | None:
+def _run(method: str, data_csv: Path, epsilon: float, seed: int, domains: Path, work: Path,
+         cache: Path | None = None) -> dict | None:
     out = work / f"{method}-{epsilon}-{seed}.csv"
+    if cache is not None and not method.startswith("ctip"):  # peers: reuse an earlier run of the same input
+        out = cache / f"{method}-{data_csv.stem}-{epsilon}-{seed}.csv"
+        if out.exists() and out.with_suffix(".json").exists():
+            result = json.loads(out.with_suffix(".json").read_text())
+            return {**result, "path": out, "cached": True}
     python = sys.executable if method.startswith("ctip") else str(PEERS)
     name = "ctip" if method.startswith("ctip") else method
     argv = [python, str(RUNNER), name, str(data_csv), str(out), str(epsilon), str(seed)]
@@ -85,6 +93,8 @@ def _run(method: str, data_csv: Path, epsilon: float, seed: int, domains: Path, 
         return None
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["wall"] = round(time.perf_counter() - start, 1)
+    if cache is not None and not method.startswith("ctip"):
+        out.with_suffix(".json").write_text(json.dumps(result))
     result["path"] = out
     return result
 
@@ -98,7 +108,7 @@ def _score(real: pl.DataFrame, path: Path) -> dict:
 
 
 def compare(name: str, real: pl.DataFrame, domains: dict, epsilons, seeds, methods, work: Path,
-            peer_seeds=None) -> dict:
+            peer_seeds=None, cache: Path | None = None) -> dict:
     """Every method on one table: one line per run, then the mean over seeds."""
     data_csv, dom = work / f"{name}.csv", work / f"{name}-domains.json"
     real.write_csv(data_csv)
@@ -111,7 +121,7 @@ def compare(name: str, real: pl.DataFrame, domains: dict, epsilons, seeds, metho
         for method in methods:
             runs = []
             for seed in (seeds if method.startswith("ctip") or peer_seeds is None else peer_seeds):
-                result = _run(method, data_csv, epsilon, seed, dom, work)
+                result = _run(method, data_csv, epsilon, seed, dom, work, cache)
                 if result is None:
                     break
                 result.update(_score(real, result["path"]))
@@ -158,7 +168,8 @@ def risks(real: pl.DataFrame, work: Path, epsilon: float = 1.0) -> None:
     print(f"\n-- privacy risks at epsilon = {epsilon} (train {train.height:,}, control {control.height:,})")
     for label, released in (("ctip synthetic", synth), ("the training records themselves", train)):
         ours = risk_report(train, control, released, n_attacks=500)
-        print(f"  ctip attacks on {label:<32}: singling-out {ours['singling_out']['risk']:.3f}  linkability "
+        print(f"  ctip attacks on {label:<32}: singling-out {ours['singling_out']['risk']:.3f} "
+              f"({ours['singling_out']['attacks']} unique predicates found)  linkability "
               f"{ours['linkability']['risk']:.3f}  inference(citizenship) {ours['inference']['citizenship']['risk']:.3f}")
         if ANONYMETER.exists():
             paths = []
@@ -182,10 +193,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--peer-seeds", default=None, help="seeds for the peers if fewer (they are slow)")
     parser.add_argument("--peers", default="mst,pac-synth", help="peers to run (comma-separated; '' for none)")
     parser.add_argument("--skip-sample", action="store_true", help="only the generated table")
+    parser.add_argument("--skip-generated", action="store_true", help="only the CTDC sample")
+    parser.add_argument("--peer-cache", default=None, help="directory keeping the peers' outputs between runs")
+    parser.add_argument("--epsilons", default=None, help="comma-separated (default 1, or 0.5,1,4 with --full)")
+    parser.add_argument("--no-extras", action="store_true", help="skip k-anonymity, tables and risks")
     args = parser.parse_args(argv if argv is not None else [])
     seeds = [int(s) for s in (args.seeds or ("0,1,2" if args.full else "0")).split(",")]
     peer_seeds = [int(s) for s in args.peer_seeds.split(",")] if args.peer_seeds else None
-    epsilons = [0.5, 1.0, 4.0] if args.full else [1.0]
+    epsilons = [float(e) for e in (args.epsilons or ("0.5,1,4" if args.full else "1")).split(",")]
+    cache = Path(args.peer_cache) if args.peer_cache else None
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
     peers = [p for p in args.peers.split(",") if p]
     methods = list(CTIP_VARIANTS) + (peers if PEERS.exists() else [])
     if not PEERS.exists():
@@ -193,18 +211,20 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         size = 250_000 if args.full else 20_000
-        generated = simulate.make_ctdc_like(size, seed=0)
-        compare(f"generated-{size // 1000}k", generated, _domains(generated.columns), epsilons, seeds, methods, work,
-                peer_seeds)
+        if not args.skip_generated:
+            generated = simulate.make_ctdc_like(size, seed=0)
+            compare(f"generated-{size // 1000}k", generated, _domains(generated.columns), epsilons, seeds, methods,
+                    work, peer_seeds, cache)
         sample = None if args.skip_sample else _ctdc_sample()
         if sample is not None:  # the quick run spares the peers here (MST alone takes ~4 minutes)
             compare("ctdc-sample", sample[0], sample[1], epsilons, seeds,
-                    methods if args.full else list(CTIP_VARIANTS), work, peer_seeds)
-        if not args.full:
+                    methods if args.full or cache else list(CTIP_VARIANTS), work, peer_seeds, cache)
+        if not args.full and not args.skip_generated:
             big = simulate.make_ctdc_like(250_000, seed=0)
             compare("generated-250k", big, _domains(big.columns), [1.0], [0], list(CTIP_VARIANTS), work)
-        kanon_and_tables(simulate.make_ctdc_like(size, seed=1))
-        risks(simulate.make_ctdc_like(20_000, seed=2), work)
+        if not args.no_extras:
+            kanon_and_tables(simulate.make_ctdc_like(size, seed=1))
+            risks(simulate.make_ctdc_like(20_000, seed=2), work)
 
 
 if __name__ == "__main__":

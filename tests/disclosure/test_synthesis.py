@@ -62,11 +62,61 @@ def test_sampling_rare_values_keeps_more_countries_than_suppressing_them(real):
 
     cols = ["citizenship", "gender", "ageBroad"]
     domains = {c: real.get_column(c).drop_nulls().unique().to_list() for c in cols}  # taken as public here
-    suppressed = MarginalSynthesizer(epsilon=1.0, delta=1e-9, seed=6, domains=domains).fit(real.select(cols)).sample()
-    sampled = MarginalSynthesizer(epsilon=1.0, delta=1e-9, seed=6, domains=domains,
-                                  rare_values="sample").fit(real.select(cols)).sample()
+    options = {"epsilon": 1.0, "delta": 1e-9, "seed": 6, "domains": domains, "rare_threshold": 3.0,
+               "min_pair_count": 0}
+    suppressed = MarginalSynthesizer(**options).fit(real.select(cols)).sample()
+    sampled = MarginalSynthesizer(**options, rare_values="sample").fit(real.select(cols)).sample()
     countries = real.get_column("citizenship").n_unique()
     assert sampled.get_column("citizenship").n_unique() > suppressed.get_column("citizenship").n_unique()
     assert sampled.get_column("citizenship").n_unique() <= countries + 1
     assert marginal_tvd(real.select("citizenship"), sampled.select("citizenship"), 1) < \
         marginal_tvd(real.select("citizenship"), suppressed.select("citizenship"), 1)
+
+
+def _ctdc_domains(frame: pl.DataFrame) -> dict:
+    from ctip.disclosure.release import public_domains
+
+    return public_domains(frame.columns)
+
+
+def test_a_binary_columns_ones_survive_in_a_table_of_500_records():
+    real = make_ctdc_like(500, seed=3)
+    share = (real.get_column("isSexualExploit") == "1").mean()
+    synth = MarginalSynthesizer(epsilon=1.0, delta=1e-9, seed=0, domains=_ctdc_domains(real)).fit(real).sample()
+    synthetic_share = (synth.get_column("isSexualExploit") == "1").mean()
+    assert share > 0.2
+    assert synthetic_share > 0 and abs(synthetic_share - share) < 0.15
+
+
+def test_a_table_of_500_records_gets_no_three_way_tables_and_no_rare_pair_removal():
+    real = make_ctdc_like(500, seed=3)
+    model = MarginalSynthesizer(epsilon=1.0, delta=1e-9, seed=0, domains=_ctdc_domains(real)).fit(real)
+    assert all(len(p) <= 1 for p in model.parents_.values())
+    assert model.pair_threshold_ == 0
+
+
+def test_default_post_processing_leaves_no_pair_of_values_rarer_than_its_threshold(real):
+    model = MarginalSynthesizer(epsilon=1.0, delta=1e-9, seed=8).fit(real)
+    synth = model.sample()
+    assert model.pair_threshold_ == 12
+    smallest = min(synth.group_by([a, b]).len().get_column("len").min()
+                   for i, a in enumerate(synth.columns) for b in synth.columns[i + 1:])
+    assert smallest >= model.pair_threshold_
+
+
+def test_rare_pair_post_processing_cuts_invented_and_rare_combinations(real):
+    plain = MarginalSynthesizer(epsilon=1.0, delta=1e-9, seed=9, min_pair_count=0).fit(real).sample()
+    cleaned = MarginalSynthesizer(epsilon=1.0, delta=1e-9, seed=9).fit(real).sample()
+    before, after = rare_combinations(real, plain, 2), rare_combinations(real, cleaned, 2)
+    assert after["fabricated"] + after["rare"] < 0.7 * (before["fabricated"] + before["rare"])
+    assert k_marginal_score(real, cleaned, 2) > k_marginal_score(real, plain, 2) - 0.02
+
+
+def test_one_way_marginals_of_the_output_match_the_models_consistent_estimate(real):
+    model = MarginalSynthesizer(epsilon=1.0, delta=1e-9, seed=10, min_pair_count=0).fit(real)
+    synth = model.sample(100_000)
+    for j, column in enumerate(model.columns_):
+        values = synth.get_column(column)
+        for code, value in enumerate(model.categories_[j]):
+            share = float(values.is_null().mean() if value is None else (values == value).fill_null(False).mean())
+            assert share == pytest.approx(model.targets_[j][code], abs=0.01), (column, value)

@@ -1,27 +1,39 @@
 """Differentially private synthetic microdata from noisy marginals (MST/PrivBayes family).
 
-``MarginalSynthesizer`` spends a zCDP budget ρ (from the explicit ε and δ) in three steps:
+``MarginalSynthesizer`` spends a zCDP budget ρ (from the explicit ε and δ) in three steps, each a
+Gaussian mechanism with its share of ρ written out (``rho_``, ``sigma_``):
 
-1. 30 % measures every 1-way marginal (discrete Gaussian), projected onto counts with the estimated
-   total (which removes most noise on empty values). Values whose estimate is below ``rare_threshold``
-   noise standard deviations are merged into NULL (like CTDC suppressing rare countries): they could
-   only be reproduced as noise. Columns without a public domain also drop every value whose noisy count
-   is below the stability threshold (part of δ pays for that).
-2. 10 % selects a Bayesian network privately: a maximum spanning tree over all column pairs (exponential
+1. 60 % measures every one-way marginal (discrete Gaussian). Columns with a large public domain and a
+   public hierarchy (countries in UN M49 sub-regions, years in five-year periods) are also measured by
+   group, and get three times a small column's share: a group whose noisy count does not pass two noise
+   deviations is taken as empty, so the noise of 200 empty countries does not turn into records
+   (``estimation.coarse_to_fine``). Columns without a public domain keep only the values whose noisy
+   count passes a stability threshold (part of δ pays for that). Values are never suppressed by
+   default (``rare_threshold`` > 0 writes values rarer than that many noise deviations empty, in
+   columns of more than 10 values only): a binary column's ``1`` always survives.
+2. 5 % selects a Bayesian network privately: a maximum spanning tree over all column pairs (exponential
    mechanism on the L1 distance between each true 2-way marginal and the independent estimate, as in
    MST), then for each column a second parent when the 3-way dependence it adds beats the extra noise of
-   measuring the larger table (exponential mechanism with a "no second parent" option).
-3. 60 % measures each column's (column, parents) marginal; each parent configuration's counts are
-   projected onto non-negative counts with that configuration's estimated total, and mixed with the
-   next-coarser conditional.
+   the larger table (exponential mechanism with a "none" option). Second parents are only considered
+   when even a 2 × 2 × 2 table would hold two noise deviations per cell; otherwise (a few hundred
+   records at small ε) the whole 5 % goes to the tree.
+3. 35 % measures each column's table with its parents; larger tables get more of it (noise ∝
+   cells^(-1/6)).
 
-Sampling is ancestral and vectorised; each column is raked (iterative proportional fitting) so its
-distribution matches its measured 1-way marginal, which keeps the tree's noise from drifting down the
-order. ``rare_values="sample"`` keeps values rarer than the threshold as one bucket whose members are
-drawn by their noisy counts (more accurate marginals, but more invented combinations; the default
-``"suppress"`` writes them empty). ``min_pair_count`` > 1 redraws records holding a pair of values rarer than that in the synthetic
-data, trading a little accuracy for fewer rare or invented combinations. Everything after the noisy
-measurements is post-processing, so the release is (ε, δ)-DP for add/remove-one-record neighbours.
+Estimation (``ctip.disclosure.estimation``) reconciles all measurements, as Private-PGM does for MST:
+each column's counts pool its one-way measurement and the sums of every table holding it
+(inverse-variance weights), projected onto non-negative counts; each table is then fitted (least
+squares, non-negative) to its noisy counts with exactly those one-way sums. Sampling is ancestral, each
+column raked to its pooled marginal, with the counts of each configuration rounded from their
+expectations rather than drawn (no multinomial noise on top of the privacy noise).
+
+Rare pairs (``min_pair_count``; default 12, lowered to one per 1,000 records below 12,000 records, so
+off under 2,000): table cells below that many records, or below one noise deviation in tables with more
+cells than the records can fill, are emptied before sampling, and in the synthetic records each cell
+that makes a pair of values rarer than the threshold is redrawn from the model restricted to values
+whose pairs are common (``ctip.disclosure.rare_pairs``); the few records still holding one are
+dropped. Everything after the noisy measurements is post-processing, so the release is (ε, δ)-DP for
+add/remove-one-record neighbours.
 """
 
 from __future__ import annotations
@@ -34,12 +46,27 @@ import numpy as np
 import polars as pl
 
 from ctip.disclosure._params import Interval, OneOf, Optional, validate_params
+from ctip.disclosure.estimation import (
+    Measurement,
+    coarse_to_fine,
+    conditional,
+    drop_small_cells,
+    fit_table,
+    pool_marginals,
+    pooled_total,
+    project_simplex,
+)
 from ctip.disclosure.noise import discrete_gaussian, gaussian_sigma, make_rng, rho_from_epsilon_delta
+from ctip.disclosure.rare_pairs import drop_rare_pair_rows, remove_rare_pairs
 from ctip.disclosure.table import Encoding, as_categorical, check_release_columns
 
-_ONE_WAY_SHARE = 0.3  # one-way marginals: value domains, the root, raking targets
-_SELECT_SHARE = 0.1  # private structure selection
-_SMOOTH = 1.0  # pseudo-records of the coarser conditional mixed into each configuration
+# default rare-pair threshold: 12 synthetic records, so that few released pairs are held by fewer than
+# 10 real people (CTDC's "no query returns fewer than 10"; 10 leaves about 5 % such pairs at 250,000
+# records, 12 about 3.5 %), lowered to one per 1,000 records below 12,000 (at 500 records a third of the
+# real pairs are rarer than 10: removing them would remove the data), so off under 2,000 records
+_PAIR_THRESHOLD = 12
+_RECORDS_PER_PAIR_UNIT = 1000
+_MIN_GROUPED = 12  # domains up to this many values (NULL included) are measured value by value
 
 
 class MarginalSynthesizer:
@@ -48,6 +75,11 @@ class MarginalSynthesizer:
     Parameters are keyword-only and explicit: ``epsilon`` (> 0) and ``delta`` (in (0, 1)) bound the
     privacy loss of the whole fit; ``seed`` makes the release reproducible (keep it secret);
     ``domains`` gives public value lists per column (other columns learn theirs privately).
+    ``min_pair_count`` is the rare-pair threshold of the post-processing (None: the default rule above;
+    0 or 1: off). ``rare_threshold`` > 0 writes values rarer than that many noise deviations empty in
+    columns of more than 10 values (``rare_values="sample"`` draws them from one pooled bucket instead).
+    After ``fit``: ``parents_``, ``marginals_`` (the consistent one-way counts), ``targets_`` (the same
+    as shares), ``pair_threshold_``, ``rho_`` and ``sigma_`` (noise of each measurement).
 
     >>> from ctip.disclosure.simulate import make_ctdc_like
     >>> real = make_ctdc_like(5000, seed=1)
@@ -63,9 +95,19 @@ class MarginalSynthesizer:
         "max_parents": Interval(int, 1, 2, "both"),
         "max_cells": Interval(int, 4, None, "left"),
         "rare_threshold": Interval(float, 0, None, "left"),
-        "min_pair_count": Interval(int, 0, None, "left"),
+        "min_pair_count": Optional(Interval(int, 0, None, "left")),
         "rare_values": OneOf(("suppress", "sample")),
     }
+    _one_way_share = 0.6  # one-way marginals: value domains, rare values, pooled with the tables
+    _select_share = 0.05  # private structure selection
+    _small_domain = 10  # columns with at most this many values never lose rare values
+    _noise_cells = 1.0  # in tables with more cells than records can fill, cells below this many deviations go
+    _table_weight_power = 1 / 3  # table budget ∝ cells^power (noise ∝ cells^(-power/2))
+    _grouped_weight = 3.0  # budget of a grouped column's own histogram relative to the others
+    _group_z = 2.0  # a group passes when its noisy count exceeds this many noise deviations
+    _group_weight = 2.0  # budget of a large domain's group histogram relative to its own
+    _min_signal = 2.0  # a second parent only if its table holds this many noise deviations per cell
+
     _parameter_hints = {
         "epsilon": "Privacy needs a positive budget; smaller is more private (CTDC uses about 1 to 12).",
         "delta": "Consider delta=1e-9 (far below 1/number of records).",
@@ -73,7 +115,7 @@ class MarginalSynthesizer:
 
     def __init__(self, *, epsilon: float, delta: float, seed: int | None = None,
                  domains: dict[str, Sequence[str]] | None = None, max_parents: int = 2,
-                 max_cells: int = 4000, rare_threshold: float = 3.0, min_pair_count: int = 0,
+                 max_cells: int = 4000, rare_threshold: float = 0.0, min_pair_count: int | None = None,
                  rare_values: str = "suppress") -> None:
         self.epsilon = epsilon
         self.delta = delta
@@ -103,22 +145,38 @@ class MarginalSynthesizer:
             for c in cols]))
         d = len(cols)
 
-        # 1. one-way marginals, private domains and rare values
-        sigma1 = gaussian_sigma(rho * _ONE_WAY_SHARE, math.sqrt(d))
+        # 1. one-way marginals (with the public groups of large domains), private domains and rare values
+        groups = {j: _groups(c, enc.categories[c]) for j, c in enumerate(cols) if c in domains}
+        groups = {j: g for j, g in groups.items() if g is not None}
+        # histogram j gets noise sigma1 / sqrt(w_j): rho = sum_j w_j / (2 sigma1^2) (sensitivity 1 each)
+        col_weight = [self._grouped_weight if j in groups else 1.0 for j in range(d)]
+        weight = sum(col_weight) + self._group_weight * len(groups)
+        sigma1 = gaussian_sigma(rho * self._one_way_share, math.sqrt(weight))
+        sigma_col = [sigma1 / math.sqrt(w) for w in col_weight]
+        sigma_group = sigma1 / math.sqrt(self._group_weight) if groups else sigma1
         z = NormalDist().inv_cdf(1 - (self.delta / 2) / max(1, len(derived))) if derived else 0.0
-        noisy_all = [np.bincount(codes[:, j], minlength=enc.size(c)) + discrete_gaussian(rng, sigma1, enc.size(c))
+        noisy_all = [np.bincount(codes[:, j], minlength=enc.size(c)) + discrete_gaussian(rng, sigma_col[j], enc.size(c))
                      for j, c in enumerate(cols)]
-        n_hat = max(1.0, float(np.mean([v.sum() for v in noisy_all])))
-        categories, sizes, one_way = [], [], []
+        n_raw = max(1.0, float(np.mean([v.sum() for v in noisy_all])))
+        categories, sizes, one_way, measurements = [], [], [], []
         for j, c in enumerate(cols):
             size = enc.size(c)
             noisy = noisy_all[j]
-            # project onto counts summing to the estimated total: removes most noise on empty values
-            est = _project_rows(noisy[None, :].astype(float), np.array([n_hat]))[0]
             allowed = np.ones(size - 1, dtype=bool)
+            if j in groups:
+                g = groups[j]
+                coarse = np.bincount(g[codes[:, j]], minlength=g.max() + 1)
+                coarse = coarse + discrete_gaussian(rng, sigma_group, coarse.size)
+                noisy, live = coarse_to_fine(noisy, g, coarse, sigma_col[j], sigma_group, self._group_z)
+                allowed &= live[:-1]
+                noisy = np.where(np.append(allowed, True), noisy, 0.0)
+            # project onto counts summing to the estimated total: removes most noise on empty values
+            est = project_simplex(noisy[None, :].astype(float), np.array([n_raw]))[0]
             if c in derived:
-                allowed = noisy[:-1] > 1 + z * sigma1
-            keep = (est[:-1] > self.rare_threshold * sigma1) & allowed
+                allowed = noisy[:-1] > 1 + z * sigma_col[j]
+            keep = allowed.copy()
+            if size - 1 > self._small_domain:  # only large domains lose their rare values
+                keep &= est[:-1] > self.rare_threshold * sigma_col[j]
             rare = ~keep & allowed & (est[:-1] > 0)
             bucket = self.rare_values == "sample" and bool(rare.any())
             n_keep = int(keep.sum())
@@ -129,26 +187,31 @@ class MarginalSynthesizer:
             values = [v for v, k in zip(enc.categories[c][:-1], keep, strict=True) if k]
             pool = ([v for v, r in zip(enc.categories[c][:-1], rare, strict=True) if r], est[:-1][rare])
             categories.append(values + ([pool] if bucket else []) + [None])
-            one_way.append(np.bincount(new_index, weights=est, minlength=n_keep + int(bucket) + 1))
-            sizes.append(n_keep + int(bucket) + 1)
+            new_size = n_keep + int(bucket) + 1
+            one_way.append(np.bincount(new_index, weights=est, minlength=new_size))
+            measurements.append(Measurement((j,), np.bincount(new_index, weights=noisy, minlength=new_size),
+                                            np.bincount(new_index, minlength=new_size) * sigma_col[j] ** 2))
+            sizes.append(new_size)
             codes[:, j] = new_index[codes[:, j]]
-        self.n_ = max(1, int(round(float(np.mean([w.sum() for w in one_way])))))
+        self.n_ = max(1, int(round(n_raw)))
         self.columns_ = list(cols)
         self.categories_ = categories
         self.sizes_ = sizes
 
         # 2. structure: spanning tree (MST selection), then optional second parents
-        rho_sel = rho * _SELECT_SHARE
+        rho_sel = rho * self._select_share
         n_measure = max(1, d - 1)
-        sigma_m = gaussian_sigma(rho * (1 - _ONE_WAY_SHARE - _SELECT_SHARE), math.sqrt(n_measure))
+        sigma_m = gaussian_sigma(rho * (1 - self._one_way_share - self._select_share), math.sqrt(n_measure))
         self.sigma_ = {"one_way": sigma1, "measure": sigma_m}
-        rho_tree = rho_sel / 2 if (self.max_parents == 2 and d > 2) else rho_sel
+        # second parents only if even the smallest 3-way table (2 × 2 × 2) would hold enough signal
+        second = self.max_parents == 2 and d > 2 and self.n_ / 8 >= self._min_signal * sigma_m
+        rho_tree = rho_sel / 2 if second else rho_sel
         edges = self._select_tree(codes, one_way, rho_tree, rng)
         order, parent = _orient(d, edges)
         parents: dict[int, list[int]] = {order[0]: []}
         for pos, x in enumerate(order[1:], start=1):
             parents[x] = [parent[x]]
-            if self.max_parents == 2 and pos >= 2:
+            if second and pos >= 2:
                 eps_node = math.sqrt(8 * (rho_sel - rho_tree) / max(1, d - 2))
                 q = self._choose_second_parent(codes, x, parent[x], order[:pos], eps_node, sigma_m, rng)
                 if q is not None:
@@ -156,20 +219,34 @@ class MarginalSynthesizer:
         self.order_ = order
         self.parents_ = parents
 
-        # 3. measure each (column, parents) table and estimate conditionals
-        self.targets_ = [w / max(w.sum(), 1e-9) for w in one_way]
-        root_p = one_way[order[0]] / max(one_way[order[0]].sum(), 1e-9)
-        self.conditionals_ = {order[0]: root_p[None, :]}
-        marg1 = [w / max(w.sum(), 1e-9) for w in one_way]
-        for x in order[1:]:
-            clique = parents[x] + [x]
-            shape = [sizes[i] for i in clique]
-            table = _table(codes, clique, shape)
-            noisy = table + discrete_gaussian(rng, sigma_m, table.shape)
-            single = len(parents[x]) == 1
-            self.conditionals_[x] = _conditional(
-                noisy.astype(float), shape, marg1[x], sigma_m,
-                parent_counts=one_way[parents[x][0]] if single else None, parent_sigma=sigma1 if single else None)
+        # 3. measure each (parents, column) table, then make all measurements consistent
+        # larger tables get more of the budget: noise sigma_t ∝ cells^(-power/2) (sigma_m when all equal)
+        cliques = [(*parents[x], x) for x in order[1:]]
+        cells = [float(np.prod([sizes[i] for i in c])) for c in cliques]
+        table_weight = [c ** self._table_weight_power for c in cells]
+        scale = math.sqrt(sum(table_weight) / max(1, len(cliques)))
+        sigmas = [sigma_m * scale / math.sqrt(w) for w in table_weight]
+        self.sigma_["tables"] = sigmas
+        for clique, sigma_t in zip(cliques, sigmas, strict=True):
+            table = _table(codes, list(clique), [sizes[i] for i in clique])
+            measurements.append(Measurement(clique, table + discrete_gaussian(rng, sigma_t, table.shape), sigma_t**2))
+        total = pooled_total(measurements)
+        self.pair_threshold_ = (self.min_pair_count if self.min_pair_count is not None
+                                else min(_PAIR_THRESHOLD, int(total // _RECORDS_PER_PAIR_UNIT)))
+        marginals = pool_marginals(measurements, sizes, total)
+        self.n_ = max(1, int(round(total)))
+        self.marginals_ = marginals
+        self.targets_ = [m / max(m.sum(), 1e-9) for m in marginals]
+        self.conditionals_ = {order[0]: self.targets_[order[0]][None, :]}
+        for m, sigma_t in zip(measurements[d:], sigmas, strict=True):
+            targets = [marginals[i] for i in m.clique]
+            fitted = fit_table(m.counts, targets)
+            minimum = float(self.pair_threshold_) if self.pair_threshold_ > 1 else 0.0
+            if self.pair_threshold_ > 1 and fitted.size > total / sigma_t:  # more cells than records can fill
+                minimum = max(minimum, self._noise_cells * sigma_t)
+            if minimum > 0:
+                fitted = drop_small_cells(fitted, targets, minimum)
+            self.conditionals_[m.clique[-1]] = conditional(fitted, marginals[m.clique[-1]])
         return self
 
     def _select_tree(self, codes: np.ndarray, one_way: list[np.ndarray], rho_tree: float,
@@ -211,7 +288,9 @@ class MarginalSynthesizer:
         cands, scores = [None], [0.0]
         noise_per_cell = sigma_m * math.sqrt(2 / math.pi)
         for q in earlier:
-            if q == p or base_cells * sizes[q] > self.max_cells:
+            cells = base_cells * sizes[q]
+            # a table whose average cell holds less than a few noise deviations is mostly noise
+            if q == p or cells > self.max_cells or self.n_ / cells < self._min_signal * sigma_m:
                 continue
             m_xpq = _table(codes, [x, p, q], [sizes[x], sizes[p], sizes[q]])
             m_pq = m_xpq.sum(0)
@@ -234,8 +313,9 @@ class MarginalSynthesizer:
         rng = make_rng(self.seed if seed is None else seed)
         rng = np.random.Generator(np.random.Philox(rng.integers(0, 2**63)))
         out = self._draw(n, rng)
-        if self.min_pair_count > 1:
-            out = self._drop_rare_pairs(out, rng)
+        if self.pair_threshold_ > 1:
+            out = remove_rare_pairs(out, self.sizes_, self.pair_threshold_, self._conditional_of, rng)
+            out = drop_rare_pair_rows(out, self.sizes_, self.pair_threshold_)
         data = {}
         for j, c in enumerate(self.columns_):
             cats = self.categories_[j]
@@ -263,29 +343,34 @@ class MarginalSynthesizer:
             out[:, x] = _sample_rows(cond, config, rng)
         return out
 
-    def _drop_rare_pairs(self, out: np.ndarray, rng: np.random.Generator, passes: int = 1) -> np.ndarray:
-        """Redraw records holding a pair of values that fewer than ``min_pair_count`` synthetic records
-        share (such pairs are mostly rare or invented in the real data too); records still holding one
-        after ``passes`` redraws are replaced by copies of other synthetic records. Post-processing only."""
-        d = out.shape[1]
-        for attempt in range(passes + 1):
-            bad = np.zeros(out.shape[0], dtype=bool)
-            for i in range(d):
-                for j in range(i + 1, d):
-                    key = out[:, i] * self.sizes_[j] + out[:, j]
-                    bad |= np.bincount(key)[key] < self.min_pair_count
-            if not bad.any() or bad.all():
-                return out
-            if attempt < passes:
-                out[bad] = self._draw(int(bad.sum()), rng)
-            else:
-                good = np.flatnonzero(~bad)
-                out[bad] = out[rng.choice(good, size=int(bad.sum()))]
-        return out
+    def _conditional_of(self, records: np.ndarray, x: int) -> np.ndarray:
+        """The model's P(column x | its parents' values) for each of ``records`` (rows of codes)."""
+        config = np.zeros(records.shape[0], dtype=np.int64)
+        for i in self.parents_[x]:
+            config = config * self.sizes_[i] + records[:, i]
+        return self.conditionals_[x][config]
 
 def make_synthesizer(*, epsilon: float, delta: float, seed: int | None = None, **options) -> MarginalSynthesizer:
     """The recommended DP synthesiser (OpenDP-style constructor; parameters validated at ``fit``)."""
     return MarginalSynthesizer(epsilon=epsilon, delta=delta, seed=seed, **options)
+
+
+def _groups(column: str, categories: list) -> np.ndarray | None:
+    """Group index of each value of a public domain (NULL last, in a group of its own) when the column
+    has a public hierarchy that makes it much coarser (countries, years); otherwise None."""
+    from ctip.disclosure.hierarchies import steps
+
+    if len(categories) <= _MIN_GROUPED:
+        return None
+    step = steps(column)[0]
+    names = [step(v) if v is not None else None for v in categories[:-1]]
+    labels = {name: i for i, name in enumerate(dict.fromkeys(n for n in names if n is not None))}
+    if not labels or len(labels) > len(names) // 2:
+        return None
+    index = [labels[n] if n is not None else len(labels) + i for i, n in enumerate(names)]
+    compact = {v: i for i, v in enumerate(dict.fromkeys(index))}
+    out = np.array([compact[i] for i in index] + [len(compact)])
+    return out
 
 
 def _table(codes: np.ndarray, clique: list[int], shape: list[int]) -> np.ndarray:
@@ -311,46 +396,6 @@ def _orient(d: int, edges: list[tuple[int, int]]) -> tuple[list[int], dict[int, 
     return order, parent
 
 
-def _project_rows(rows: np.ndarray, totals: np.ndarray) -> np.ndarray:
-    """Each row's closest (Euclidean) non-negative vector summing to its total (Duchi et al. 2008).
-
-    This is how noise on empty cells is removed: the projection subtracts one level per row and clips
-    at zero, so rows whose noise adds up to much more than their total are thresholded harder.
-    """
-    k = rows.shape[1]
-    u = -np.sort(-rows, axis=1)
-    css = np.cumsum(u, axis=1) - totals[:, None]
-    ind = np.arange(1, k + 1)
-    cond = u - css / ind > 0
-    rho = np.maximum(cond.sum(axis=1) - 1, 0)
-    theta = css[np.arange(rows.shape[0]), rho] / (rho + 1)
-    return np.maximum(rows - theta[:, None], 0.0)
-
-
-def _conditional(noisy: np.ndarray, shape: list[int], marginal: np.ndarray, sigma: float,
-                 parent_counts: np.ndarray | None = None, parent_sigma: float | None = None) -> np.ndarray:
-    """P(x | parents) as a (configurations × values) table from a noisy (parents..., x) count table.
-
-    Each configuration's counts are projected onto the non-negative vectors with the configuration's
-    estimated total (the row sum, averaged with the parent's own noisy count when there is one, weighted
-    by inverse variance); rows left with almost no mass fall back on the coarser conditional.
-    """
-    k = shape[-1]
-    flat = noisy.reshape(-1, k)
-    totals = flat.sum(1)
-    if parent_counts is not None and parent_sigma is not None:
-        var_rows, var_parent = k * sigma**2, parent_sigma**2
-        totals = (totals * var_parent + parent_counts * var_rows) / (var_rows + var_parent)
-    projected = _project_rows(flat, np.maximum(totals, 0.0))
-    if len(shape) == 3:
-        coarse = _conditional(noisy.sum(1), [shape[0], k], marginal, sigma * math.sqrt(shape[1]))
-        back = np.repeat(coarse, shape[1], axis=0)
-    else:
-        back = np.tile(marginal, (flat.shape[0], 1))
-    probs = projected + _SMOOTH * back
-    return probs / np.maximum(probs.sum(1, keepdims=True), 1e-12)
-
-
 def _rake(cond: np.ndarray, config_counts: np.ndarray, target: np.ndarray, iterations: int = 20) -> np.ndarray:
     """Adjust P(x | configuration) so that, over the configurations actually sampled, the column's
     distribution matches its measured one-way marginal (iterative proportional fitting). Cells with
@@ -366,10 +411,22 @@ def _rake(cond: np.ndarray, config_counts: np.ndarray, target: np.ndarray, itera
 
 
 def _sample_rows(cond: np.ndarray, config: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """One value per row from the row ``config`` of ``cond`` (inverse CDF on a flattened, offset table)."""
+    """One value per row from the row ``config`` of ``cond``, with the counts of each configuration's
+    values rounded from their expectations (systematic rounding with a random offset) instead of drawn:
+    i.i.d. draws would add multinomial noise, which at a few hundred records is as large as the privacy
+    noise. Values are dealt to the configuration's rows in random order, so no spurious dependence on
+    other columns arises (the flaw of mbi 1.1's deterministic rounding)."""
     k = cond.shape[1]
-    cdf = np.cumsum(cond, axis=1)
-    cdf /= cdf[:, -1:]
-    flat = (cdf + np.arange(cond.shape[0])[:, None]).ravel()
-    idx = np.searchsorted(flat, config + rng.random(config.size), side="right")
-    return np.clip(idx - config * k, 0, k - 1)
+    per_config = np.bincount(config, minlength=cond.shape[0]).astype(float)
+    expected = per_config[:, None] * cond / np.maximum(cond.sum(1, keepdims=True), 1e-12)
+    floor = np.floor(expected)
+    cum = np.cumsum(expected - floor, axis=1) + rng.random(cond.shape[0])[:, None]
+    crossings = np.diff(np.floor(cum), axis=1, prepend=np.floor(cum[:, :1] - (expected - floor)[:, :1]))
+    counts = (floor + crossings).astype(np.int64)
+    short = per_config.astype(np.int64) - counts.sum(1)  # float rounding: put any gap on the likeliest value
+    counts[np.arange(counts.shape[0]), cond.argmax(1)] += short
+    values = np.repeat(np.tile(np.arange(k), cond.shape[0]), counts.ravel())
+    order = np.lexsort((rng.random(config.size), config))
+    out = np.empty(config.size, dtype=np.int64)
+    out[order] = values
+    return out
