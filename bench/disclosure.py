@@ -168,7 +168,9 @@ def risks(real: pl.DataFrame, work: Path, epsilon: float = 1.0) -> None:
     print(f"\n-- privacy risks at epsilon = {epsilon} (train {train.height:,}, control {control.height:,})")
     for label, released in (("ctip synthetic", synth), ("the training records themselves", train)):
         ours = risk_report(train, control, released, n_attacks=500)
-        print(f"  ctip attacks on {label:<32}: singling-out {ours['singling_out']['risk']:.3f} "
+        single = ours["singling_out"]["risk"]
+        print(f"  ctip attacks on {label:<32}: singling-out "
+              f"{'not assessable' if single is None else f'{single:.3f}'} "
               f"({ours['singling_out']['attacks']} unique predicates found)  linkability "
               f"{ours['linkability']['risk']:.3f}  inference(citizenship) {ours['inference']['citizenship']['risk']:.3f}")
         if ANONYMETER.exists():

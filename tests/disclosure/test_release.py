@@ -160,3 +160,15 @@ def test_cli_bad_parameters_exit_2_with_a_message(home, capsys, argv, message):
     captured = capsys.readouterr()
     assert message in captured.err
     assert captured.out == ""
+
+
+def test_singling_out_is_not_assessable_when_few_combinations_are_unique():
+    from ctip.disclosure.risk import MIN_PREDICATES, risk_report
+
+    real = make_ctdc_like(600, seed=3)
+    train, control = real[:300], real[300:]
+    common = pl.concat([train.head(1)] * 300)  # every synthetic record the same: nothing is unique
+    report = risk_report(train, control, common, n_attacks=100)
+    assert report["singling_out"]["risk"] is None and report["singling_out"]["attacks"] < MIN_PREDICATES
+    assert "not assessable" in report["singling_out"]["note"]
+    assert risk_report(train, control, train, n_attacks=100)["singling_out"]["risk"] > 0.5  # the real records

@@ -6,7 +6,9 @@ attack's success on training records beyond its success on the control: (train -
 floored at 0. 0 means the synthetic data teaches nothing about the people it came from in particular.
 
 - singling out: predicates (value combinations on 1-5 columns) unique in the synthetic data; success
-  when one isolates exactly one record;
+  when one isolates exactly one record. When the synthetic records hold fewer than ``MIN_PREDICATES``
+  unique combinations (as after ctip's rare-pair removal), a rate over so few attacks means nothing either
+  way: the risk is reported as None ("not assessable") with the number found;
 - linkability: the columns are split in two halves held by two parties; success when the nearest
   synthetic neighbour (Hamming distance) of a target on one half is also its nearest on the other;
 - inference: an attacker knowing every column but a secret one guesses it from the nearest synthetic
@@ -22,6 +24,8 @@ import numpy as np
 import polars as pl
 
 from ctip.disclosure.table import Encoding
+
+MIN_PREDICATES = 20  # fewer unique predicates than this: the singling-out rate is not assessable
 
 
 def _risk(train_rate: float, control_rate: float) -> float:
@@ -58,8 +62,10 @@ def singling_out(train: np.ndarray, control: np.ndarray, synth: np.ndarray, rng:
         cols = rng.choice(d, size=int(rng.integers(1, 6)), replace=False)
         if int((synth[:, cols] == row[cols]).all(axis=1).sum()) == 1:
             preds.append((cols, row[cols]))
-    if not preds:
-        return {"attacks": 0, "train_rate": 0.0, "control_rate": 0.0, "risk": 0.0}
+    if len(preds) < MIN_PREDICATES:
+        return {"attacks": len(preds), "train_rate": None, "control_rate": None, "risk": None,
+                "note": f"not assessable: only {len(preds)} value combinations are unique in the synthetic records "
+                        f"(at least {MIN_PREDICATES} are needed for a meaningful rate)"}
 
     def rate(data: np.ndarray) -> float:
         return float(np.mean([int((data[:, c] == v).all(axis=1).sum()) == 1 for c, v in preds]))
@@ -97,7 +103,8 @@ def inference(train: np.ndarray, control: np.ndarray, synth: np.ndarray, rng: np
 
 def risk_report(train: pl.DataFrame, control: pl.DataFrame, synth: pl.DataFrame, *, n_attacks: int = 300,
                 secrets: list[str] | None = None, max_synthetic: int = 20_000, seed: int = 0) -> dict:
-    """Singling-out, linkability and inference risks (each in [0, 1]) of ``synth`` for ``train``."""
+    """Singling-out, linkability and inference risks (each in [0, 1]; singling out None when not
+    assessable) of ``synth`` for ``train``."""
     rng = np.random.default_rng(seed)
     if synth.height > max_synthetic:
         synth = synth.sample(max_synthetic, seed=seed)

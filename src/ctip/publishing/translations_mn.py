@@ -82,4 +82,6 @@ MN = {
     "Requested by %(who)s.": "%(who)s хүсэлт гаргасан.",
     "Approve and publish": "Батлаад нийтлэх",
     "Reject": "Татгалзах",
+    "not assessable (%(found)s unique value combinations found in the synthetic records: too few for a rate)":
+        "үнэлэх боломжгүй (нийлэг бүртгэлээс %(found)s өвөрмөц утгын хослол олдсон: хувь тооцоход хэт цөөн)",
 }
