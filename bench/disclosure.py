@@ -1,10 +1,10 @@
 """Disclosure control benchmark: ctip's synthesiser against smartnoise-synth MST and pac-synth, plus
 k-anonymity, protected aggregates and anonymeter's risks.
 
-    .venv/bin/python -m bench disclosure                 # quick: ~3 minutes
+    .venv/bin/python -m bench disclosure                 # quick: ~12 minutes with peers and anonymeter
     .venv/bin/python -m bench.disclosure --full [--seeds 0,1,2]   # hours: the issue's grid
 
-Quick (~5 minutes): a generated CTDC-like 20,000 × 27 table, ε = 1, seed 0, every method; ctip alone on
+Quick (~12 minutes with the peers and anonymeter, 10 of them in anonymeter; ~1 minute without them): a generated CTDC-like 20,000 × 27 table, ε = 1, seed 0, every method; ctip alone on
 the shared CTDC sample (500 records) and on 250,000 × 27. Full: 250,000 × 27 and the CTDC sample, ε = 0.5, 1, 4,
 seeds 0-2, every method. Peers run in bench/.peers/ (``bash bench/peers/setup.sh``); without it only ctip
 runs. Each synthesiser runs in its own process (time and peak memory are its own). Printed per run:

@@ -25,7 +25,7 @@ import duckdb
 
 from ctip.dataset.schema import BINARY_GROUPS, DATA_COLUMNS
 
-RUNS = 15
+RUNS = 40
 COUNTRIES = ["MNG", "CHN", "KOR", "JPN", "MAC", "TUR", "PHL", "UKR", "USA", "IDN", "VNM", "THA", "MMR", "KHM",
              "NPL", "IND", "BGD", "NGA", "GHA", "ROU", "MDA", "BLR", "RUS", "KAZ", "KGZ", "UZB", "HTI", "MEX"]
 CONTRIBUTORS = ["iom-mongolia", "ngo-a", "ngo-b", "police"]
