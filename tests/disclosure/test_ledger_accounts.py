@@ -76,6 +76,7 @@ def test_a_release_from_a_file_counts_for_the_same_records_in_the_dataset(home, 
 def test_ledger_shows_what_the_dataset_has_left_and_every_budget_change(home, files, capsys):
     Dataset().import_file(files[0])
     assert main(["release", "aggregates", "--epsilon", "1", "--max-length", "1", "r1"]) == 0
+    assert "these records have epsilon=2, " in capsys.readouterr().out
     assert main(["release", "ledger", "--set-budget", "5"]) == 0
     out = capsys.readouterr().out
     assert "collaborative dataset as it is now (1 source(s)): epsilon left 4" in out

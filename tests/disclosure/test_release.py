@@ -172,3 +172,17 @@ def test_singling_out_is_not_assessable_when_few_combinations_are_unique():
     assert report["singling_out"]["risk"] is None and report["singling_out"]["attacks"] < MIN_PREDICATES
     assert "not assessable" in report["singling_out"]["note"]
     assert risk_report(train, control, train, n_attacks=100)["singling_out"]["risk"] > 0.5  # the real records
+
+
+def test_cli_synthetic_release_records_its_rare_pair_threshold(home, frame, tmp_path, capsys):
+    source = tmp_path / "in.csv"
+    frame.write_csv(source)
+    assert main(["release", "synthetic", "--epsilon", "1", "--min-pair-count", "0", "--input", str(source),
+                 "syn-keep"]) == 0
+    assert main(["release", "synthetic", "--epsilon", "1", "--input", str(source), "syn-default"]) == 0
+    keep = json.loads((home / "releases" / "syn-keep" / "manifest.json").read_text())["parameters"]
+    default = json.loads((home / "releases" / "syn-default" / "manifest.json").read_text())["parameters"]
+    assert keep["min_pair_count"] == 0
+    assert default["min_pair_count"] in (3, 4)  # one per 1,000 of about 4,000 records (a noisy count)
+    assert main(["release", "synthetic", "--epsilon", "1", "--min-pair-count", "-1", "x"]) == 2
+    assert "The 'min_pair_count' parameter of ctip release must be" in capsys.readouterr().err

@@ -2,7 +2,7 @@
 
     ctip release kanon --k 11 [--method generalise|suppress] OUT
     ctip release aggregates (--k K | --epsilon E [--delta D] [--mechanism laplace|gaussian]) [--max-length L] OUT
-    ctip release synthetic --epsilon E [--delta D] [--seed S] OUT
+    ctip release synthetic --epsilon E [--delta D] [--min-pair-count N] [--seed S] OUT
     ctip release ledger [--set-budget E [--delta-budget D]]
     ctip release list
 
@@ -47,6 +47,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     syn = sub.add_parser("synthetic", help="differentially private synthetic microdata")
     syn.add_argument("--epsilon", type=float, required=True, help="differential privacy budget")
     syn.add_argument("--delta", type=float, default=DEFAULT_DELTA, help=f"DP delta (default {DEFAULT_DELTA:g})")
+    syn.add_argument("--min-pair-count", type=int, metavar="N",
+                     help="redraw values making a pair fewer than N synthetic records share (default: 12, one per "
+                          "1,000 records below 12,000; 0 keeps them: more accurate, more invented combinations)")
     _add_common(syn)
     ledger = sub.add_parser("ledger", help="show (or set) the privacy budget and what each release spent")
     ledger.add_argument("--set-budget", type=float, metavar="E",
@@ -92,7 +95,8 @@ def _request(args: argparse.Namespace):
         delta = args.delta if args.delta is not None else (None if args.mechanism == "laplace" else DEFAULT_DELTA)
         return Request(method="aggregates-dp", epsilon=args.epsilon, delta=delta, mechanism=args.mechanism,
                        max_length=args.max_length, seed=args.seed)
-    return Request(method="synthetic", epsilon=args.epsilon, delta=args.delta, seed=args.seed)
+    return Request(method="synthetic", epsilon=args.epsilon, delta=args.delta, seed=args.seed,
+                   min_pair_count=args.min_pair_count)
 
 
 def _check_request(request) -> None:
@@ -105,6 +109,9 @@ def _check_request(request) -> None:
         check_param("ctip release", "epsilon", request.epsilon, Interval(float, 0, None, "neither"))
         check_param("ctip release", "delta", request.delta, Optional(Interval(float, 0, 1, "neither")),
                     "Consider --delta 1e-9.")
+    if request.method == "synthetic":
+        check_param("ctip release", "min_pair_count", request.min_pair_count,
+                    Optional(Interval(int, 0, None, "left")), "0 turns the rare-pair removal off.")
 
 
 def _ledger(args: argparse.Namespace) -> int:
@@ -179,7 +186,12 @@ def run(args: argparse.Namespace) -> int:
     report = info.report()
     print(f"release {info.id} written to {info.path}")
     if info.epsilon is not None:
-        print(f"spent epsilon={info.epsilon:g} delta={info.delta:g} of dataset version {info.dataset_version[:12]}")
+        from ctip.disclosure.ledger import PrivacyLedger, version_account
+        from ctip.disclosure.release import privacy_accounts
+
+        left = PrivacyLedger().remaining_for(privacy_accounts(frame) or [version_account(info.dataset_version)])
+        print(f"spent epsilon={info.epsilon:g} delta={info.delta:g} (dataset version {info.dataset_version[:12]}); "
+              f"these records have epsilon={left.epsilon:g}, delta={left.delta:g} left")
     for key in ("k_anonymity", "suppression", "noise"):
         if key in report:
             print(f"{key}: {json.dumps(report[key])}")

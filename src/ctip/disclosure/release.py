@@ -45,6 +45,7 @@ class Request:
     mechanism: str = "gaussian"
     max_length: int = 2
     seed: int | None = None
+    min_pair_count: int | None = None  # synthetic: rare-pair threshold (None: the synthesiser's default rule)
 
 
 def to_release_columns(frame: pl.DataFrame) -> pl.DataFrame:
@@ -220,13 +221,14 @@ def _run(real: pl.DataFrame, request: Request):
     if request.method == "synthetic":
         domains = public_domains(real.columns)
         model = MarginalSynthesizer(epsilon=request.epsilon, delta=request.delta, seed=request.seed,
-                                    domains=domains).fit(real)
+                                    domains=domains, min_pair_count=request.min_pair_count).fit(real)
         records = model.sample()
         report = {"utility": utility_report(real, records), "risk": _synthetic_risk(real, request, domains),
                   "model": {"records": model.n_, "parents": {real.columns[x]: [real.columns[p] for p in ps]
                                                              for x, ps in model.parents_.items()}}}
         aggregates = ThresholdAggregates(k=2, max_length=1).fit_transform(records) if records.height else None
-        return records, aggregates, report, {"delta": request.delta, "synthesizer": "MarginalSynthesizer"}
+        return records, aggregates, report, {"delta": request.delta, "synthesizer": "MarginalSynthesizer",
+                                             "min_pair_count": model.pair_threshold_}
     raise DisclosureError(f"unknown release method {request.method!r}")
 
 
