@@ -135,6 +135,8 @@ def reindex_all(*, batch_size: int = 500, progress: Callable[[str], None] | None
     table, pk = qn(Person._meta.db_table), qn(Person._meta.pk.column)
     sources = [Person._meta.get_field(name) for name in _index_sources()]
     targets = [f"{name}_bidx" for name in BLIND_INDEXED]
+    same = " AND ".join(f"({qn(f.column)} = %s OR ({qn(f.column)} IS NULL AND %s IS NULL))" for f in sources)
+    update = f"UPDATE {table} SET {', '.join(f'{qn(t)} = %s' for t in targets)} WHERE {pk} = %s AND {same}"
     last, done, skipped = None, 0, 0
     while True:
         with transaction.atomic(), connection.cursor() as cur:
@@ -147,11 +149,7 @@ def reindex_all(*, batch_size: int = 500, progress: Callable[[str], None] | None
                 for f, stored in zip(sources, row[1:], strict=True):
                     setattr(person, f.name, None if stored is None else f.from_db_value(stored, None, connection))
                 person.refresh_blind_indexes()
-                same = " AND ".join(f"({qn(f.column)} = %s OR ({qn(f.column)} IS NULL AND %s IS NULL))"
-                                    for f in sources)
-                cur.execute(f"UPDATE {table} SET {', '.join(f'{qn(t)} = %s' for t in targets)} "
-                            f"WHERE {pk} = %s AND {same}",
-                            [getattr(person, t) for t in targets] + [row[0]]
+                cur.execute(update, [getattr(person, t) for t in targets] + [row[0]]
                             + [v for stored in row[1:] for v in (stored, stored)])
                 done += cur.rowcount
                 skipped += 1 - cur.rowcount

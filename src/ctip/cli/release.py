@@ -115,9 +115,8 @@ def _check_request(request) -> None:
 
 
 def _ledger(args: argparse.Namespace) -> int:
-    from ctip.dataset.store import Dataset
     from ctip.disclosure.ledger import PrivacyLedger
-    from ctip.disclosure.release import dataset_accounts
+    from ctip.disclosure.release import dataset_budget
 
     ledger = PrivacyLedger()
     if args.delta_budget is not None and args.set_budget is None:
@@ -127,8 +126,7 @@ def _ledger(args: argparse.Namespace) -> int:
                           delta=args.delta_budget if args.delta_budget is not None else ledger.budget().delta)
     budget = ledger.budget()
     entries = ledger.entries()
-    accounts = dataset_accounts(Dataset().batches())
-    left = ledger.remaining_for(accounts) if accounts else budget
+    accounts, left = dataset_budget(ledger)
     if args.json:
         print(json.dumps({"budget": vars(budget), "budget_changes": ledger.budget_changes(),
                           "collaborative_dataset": {"accounts": accounts, "remaining": vars(left)},

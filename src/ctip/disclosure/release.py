@@ -22,7 +22,7 @@ from ctip import config
 from ctip.disclosure.aggregates import DPAggregates, ThresholdAggregates
 from ctip.disclosure.errors import DisclosureError
 from ctip.disclosure.kanon import KAnonymiser, smallest_class
-from ctip.disclosure.ledger import PrivacyLedger
+from ctip.disclosure.ledger import PrivacyLedger, Spend
 from ctip.disclosure.metrics import utility_report
 from ctip.disclosure.registry import ReleaseInfo, check_release_id, load_release
 from ctip.disclosure.risk import risk_report
@@ -109,6 +109,16 @@ def privacy_accounts(frame: pl.DataFrame) -> list[str] | None:
 def dataset_accounts(batches) -> list[str]:
     """The ledger accounts of a dataset's active batches (``ctip.dataset.store.Batch`` objects)."""
     return sorted({_account(b.source_format, b.source_sha256, b.contributor) for b in batches})
+
+
+def dataset_budget(ledger: PrivacyLedger | None = None) -> tuple[list[str], Spend]:
+    """The collaborative dataset's accounts as it is now, and the budget its records have left (a ledger
+    ``Spend``; the whole budget when the dataset is empty)."""
+    from ctip.dataset.store import Dataset
+
+    ledger = ledger or PrivacyLedger()
+    accounts = dataset_accounts(Dataset().batches())
+    return accounts, ledger.remaining_for(accounts) if accounts else ledger.budget()
 
 
 def _account(source_format: str, source_sha256: str, contributor: str) -> str:

@@ -29,13 +29,12 @@ def request_for(release_id: str) -> PublicationRequest | None:
 
 def ledger_summary() -> dict:
     """The budget, what the collaborative dataset as it is now has left, and every DP release."""
-    from ctip.dataset.store import Dataset
-    from ctip.disclosure.release import dataset_accounts
+    from ctip.disclosure.release import dataset_budget
 
     ledger = PrivacyLedger()
-    accounts = dataset_accounts(Dataset().batches())
+    accounts, left = dataset_budget(ledger)
     entries = [{**{k: v for k, v in e.items() if k not in ("seed", "accounts")},
                 "dataset_version": e["dataset_version"][:12], "sources": len(e.get("accounts", []))}
                for e in ledger.entries()]
-    return {"budget": ledger.budget(), "left": ledger.remaining_for(accounts) if accounts else ledger.budget(),
-            "sources": len(accounts), "entries": sorted(entries, key=lambda e: e["created_at"])}
+    return {"budget": ledger.budget(), "left": left, "sources": len(accounts),
+            "entries": sorted(entries, key=lambda e: e["created_at"])}
