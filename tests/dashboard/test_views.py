@@ -78,9 +78,23 @@ def test_charts_follow_filters(analyst):
 def test_a_bad_filter_is_explained(analyst):
     response = analyst.get("/dashboard/chart/forms.json", {"sex": "woman"})
     assert response.status_code == 400
-    assert "unknown sex 'woman'" in response.json()["error"]
+    assert response.json()["error"] == ("“woman” is not a value of Sex; choose one of: female, male, "
+                                         "transgender_nonconforming, unknown.")
     page = analyst.get("/dashboard/", {"sex": "woman"}).content.decode()
-    assert "unknown sex &#x27;woman&#x27;" in page
+    assert "“woman” is not a value of Sex" in page
+    errors = {q: analyst.get("/dashboard/chart/trend.json", q).json()["error"] for q in (
+        (("year_from", "2020"), ("year_to", "2010")), (("year_to", "soon"),), (("citizenship", "XX"),))}
+    assert list(errors.values()) == ["The year range is empty: from 2020 to 2010.",
+                                     "To year must be a year such as 2019, not “soon”.",
+                                     "“XX” is not a country code for Citizenship; use an ISO 3166 code such as MNG."]
+
+
+def test_a_bad_filter_is_explained_in_mongolian(analyst):
+    analyst.cookies["django_language"] = "mn"
+    error = analyst.get("/dashboard/chart/forms.json", {"sex": "woman"}).json()["error"]
+    assert error.startswith("“woman” нь Хүйс-ийн утга биш; дараахаас сонгоно уу:")
+    error = analyst.get("/dashboard/chart/forms.json", {"year_from": "2020", "year_to": "2010"}).json()["error"]
+    assert error == "Оны хүрээ хоосон байна: 2020-аас 2010 хүртэл."
 
 
 def test_mongolian_chart_labels_and_country_names(analyst):

@@ -119,4 +119,11 @@ MN = {
         "Нийтэлсэн %(release)s хувилбарыг одоогоор уншиж чадахгүй байгаа тул тоо баримт харуулахгүй. "
         "Администраторуудад мэдэгдсэн.",
     "The published figures cannot be read at the moment.": "Нийтэлсэн тоо баримтыг одоогоор уншиж чадахгүй байна.",
+    "The year range is empty: from %(start)s to %(end)s.": "Оны хүрээ хоосон байна: %(start)s-аас %(end)s хүртэл.",
+    "%(field)s must be a year such as 2019, not “%(value)s”.":
+        "%(field)s нь 2019 гэх мэт он байх ёстой, “%(value)s” биш.",
+    "“%(value)s” is not a country code for %(field)s; use an ISO 3166 code such as MNG.":
+        "“%(value)s” нь %(field)s-д тохирох улсын код биш; MNG гэх мэт ISO 3166 код ашиглана уу.",
+    "“%(value)s” is not a value of %(field)s; choose one of: %(expected)s.":
+        "“%(value)s” нь %(field)s-ийн утга биш; дараахаас сонгоно уу: %(expected)s.",
 }

@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -59,7 +59,7 @@ def _chart_json(request: HttpRequest, source: sources.Source, chart: str, keys: 
     try:
         filters = _filters(request, source, keys, min_count)
     except FilterError as exc:
-        return JsonResponse({"error": str(exc)}, status=400)
+        return JsonResponse({"error": filter_error_text(exc)}, status=400)
     if filters.as_dict() and not source.filterable:
         return JsonResponse({"error": _("This release publishes tables of protected counts only, which cannot "
                                         "be filtered further.")}, status=400)
@@ -80,7 +80,7 @@ def _page(request: HttpRequest, template: str, source: sources.Source, keys: lis
         filters = _filters(request, source, keys, min_count)
         error = ""
     except FilterError as exc:
-        filters, error = Filters(), str(exc)
+        filters, error = Filters(), filter_error_text(exc)
     form = _form(source, keys, min_count) if source.filterable else []
     selected = filters.as_dict()
     form = [{**field, "value": str(selected.get(field["name"], ""))} for field in form]
@@ -89,6 +89,30 @@ def _page(request: HttpRequest, template: str, source: sources.Source, keys: lis
     return render(request, template, {"form": form, "filter_error": error, "config": config,
                                       "messages_js": _script_messages(), "charts": list(TITLES.items()),
                                       "source": source, "min_count": min_count, **extra})
+
+
+FILTER_LABELS = {"year_from": gettext_lazy("From year"), "year_to": gettext_lazy("To year"),
+                 "sex": gettext_lazy("Sex"), "age_group": gettext_lazy("Age group"),
+                 "form": gettext_lazy("Form of exploitation"), "citizenship": gettext_lazy("Citizenship"),
+                 "exploitation_country": gettext_lazy("Country of exploitation")}
+
+
+def filter_error_text(exc: FilterError) -> str:
+    """The filter error in the page's language (the statistics core words it in English only)."""
+    p = exc.params
+    field = str(FILTER_LABELS.get(str(p.get("field", "")), p.get("field", "")))
+    if exc.code == "year_range":
+        return _("The year range is empty: from %(start)s to %(end)s.") % {"start": p["year_from"],
+                                                                           "end": p["year_to"]}
+    if exc.code == "year":
+        return _("%(field)s must be a year such as 2019, not “%(value)s”.") % {"field": field, "value": p["value"]}
+    if exc.code == "country":
+        return _("“%(value)s” is not a country code for %(field)s; use an ISO 3166 code such as MNG.") % {
+            "field": field, "value": p["value"]}
+    if exc.code in ("sex", "age_group", "form"):
+        return _("“%(value)s” is not a value of %(field)s; choose one of: %(expected)s.") % {
+            "field": field, "value": p["value"], "expected": p["expected"]}
+    return str(exc)  # errors worded by the pages themselves are translated already
 
 
 def _script_messages() -> dict[str, str]:

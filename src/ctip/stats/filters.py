@@ -17,7 +17,17 @@ AGE_GROUPS = (*vocab.codes("stats.child_status"), "unknown")
 
 
 class FilterError(ValueError):
-    """A filter value the indicators cannot use; the message names the filter and the valid values."""
+    """A filter value the indicators cannot use; the message names the filter and the valid values.
+
+    ``code`` and ``params`` say the same in data (``str(self)`` is the English message), so that pages
+    can show it in the reader's language: codes ``year_range``, ``year``, ``sex``, ``age_group``, ``form``,
+    ``country`` (params: the filter's ``field`` and ``value``, and ``expected`` or ``year_from``/``year_to``).
+    """
+
+    def __init__(self, message: str, *, code: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -39,15 +49,20 @@ class Filters:
 
     def __post_init__(self) -> None:
         if self.year_from is not None and self.year_to is not None and self.year_from > self.year_to:
-            raise FilterError(f"year range is empty: from {self.year_from} to {self.year_to}")
+            raise FilterError(f"year range is empty: from {self.year_from} to {self.year_to}", code="year_range",
+                              year_from=self.year_from, year_to=self.year_to)
         if self.sex is not None and self.sex not in SEXES:
-            raise FilterError(f"unknown sex {self.sex!r}; expected one of {', '.join(SEXES)}")
+            raise FilterError(f"unknown sex {self.sex!r}; expected one of {', '.join(SEXES)}", code="sex",
+                              field="sex", value=self.sex, expected=", ".join(SEXES))
         if self.age_group is not None and self.age_group not in AGE_GROUPS:
-            raise FilterError(f"unknown age group {self.age_group!r}; expected one of {', '.join(AGE_GROUPS)}")
+            raise FilterError(f"unknown age group {self.age_group!r}; expected one of {', '.join(AGE_GROUPS)}",
+                              code="age_group", field="age_group", value=self.age_group,
+                              expected=", ".join(AGE_GROUPS))
         if self.form is not None:
             forms = [c.code for c in groups()["exploitation"].categories]
             if self.form not in forms:
-                raise FilterError(f"unknown form of exploitation {self.form!r}; expected one of {', '.join(forms)}")
+                raise FilterError(f"unknown form of exploitation {self.form!r}; expected one of {', '.join(forms)}",
+                                  code="form", field="form", value=self.form, expected=", ".join(forms))
         for name in ("citizenship", "exploitation_country"):
             value = getattr(self, name)
             if value is not None:
@@ -63,7 +78,8 @@ class Filters:
                 continue
             if f.name.startswith("year_"):
                 if not raw.isdigit():
-                    raise FilterError(f"{f.name.replace('_', ' ')} must be a year such as 2019; got {raw!r}")
+                    raise FilterError(f"{f.name.replace('_', ' ')} must be a year such as 2019; got {raw!r}",
+                                      code="year", field=f.name, value=raw)
                 kwargs[f.name] = int(raw)
             else:
                 kwargs[f.name] = raw
@@ -109,4 +125,5 @@ def country_code(value: str, field: str) -> str:
         return vocab.country_alpha3(value.strip())
     except (LookupError, ValueError) as exc:
         label = field.replace("_", " ")
-        raise FilterError(f"unknown country {value!r} for {label}; expected an ISO 3166 code such as MNG") from exc
+        raise FilterError(f"unknown country {value!r} for {label}; expected an ISO 3166 code such as MNG",
+                          code="country", field=field, value=value) from exc
