@@ -81,3 +81,19 @@ def test_our_samplers_match_opendp():
     reference = np.array(gaussian([0] * 50_000))
     ours = discrete_gaussian(make_rng(1), 3.0, 50_000)
     assert ours.std() == pytest.approx(reference.std(), rel=0.03)
+
+
+@pytest.mark.parametrize("sigma", [3.0, 10.0, 40.0])
+@pytest.mark.parametrize("delta", [1e-6, 1e-9])
+def test_zcdp_to_approximate_dp_matches_opendp(sigma, delta):
+    """The ε a Gaussian's ρ buys at δ is the one OpenDP's optimal conversion states, and it is below the
+    simpler bound ρ + 2√(ρ ln 1/δ) (the noise saved is real, not a looser guarantee)."""
+    dp = pytest.importorskip("opendp.prelude")
+    dp.enable_features("contrib")
+    space = dp.atom_domain(T=int), dp.absolute_distance(T=int)
+    profile = dp.c.make_zCDP_to_approxDP(dp.m.make_gaussian(*space, scale=sigma)).map(1)
+    rho = 1 / (2 * sigma**2)
+    assert gaussian_sigma(rho, 1.0) == pytest.approx(sigma)
+    assert epsilon_from_rho(rho, delta) == pytest.approx(profile.epsilon(delta), rel=1e-6)
+    assert epsilon_from_rho(rho, delta) < rho + 2 * math.sqrt(rho * math.log(1 / delta))
+    assert rho_from_epsilon_delta(profile.epsilon(delta), delta) == pytest.approx(rho, rel=1e-6)

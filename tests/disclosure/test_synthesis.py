@@ -98,7 +98,7 @@ def test_a_table_of_500_records_gets_no_three_way_tables_and_no_rare_pair_remova
 def test_default_post_processing_leaves_no_pair_of_values_rarer_than_its_threshold(real):
     model = MarginalSynthesizer(epsilon=1.0, delta=1e-9, seed=8).fit(real)
     synth = model.sample()
-    assert model.pair_threshold_ == 12
+    assert model.pair_threshold_ == 14
     smallest = min(synth.group_by([a, b]).len().get_column("len").min()
                    for i, a in enumerate(synth.columns) for b in synth.columns[i + 1:])
     assert smallest >= model.pair_threshold_

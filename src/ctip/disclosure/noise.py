@@ -11,7 +11,10 @@ fresh operating-system entropy when no seed is given); seeds of DP releases are 
 Privacy calibration (add/remove-one-record neighbours):
 - discrete Laplace with scale ``b`` on a query of L1 sensitivity ``Δ1`` is ``Δ1/b``-DP;
 - discrete Gaussian with ``σ`` on a query of L2 sensitivity ``Δ2`` is ``Δ2²/(2σ²)``-zCDP, and ρ-zCDP
-  implies (ρ + 2√(ρ ln(1/δ)), δ)-DP for every δ > 0.
+  implies (ε, δ)-DP with δ = inf over α > 1 of exp((α-1)(αρ-ε)) (1-1/α)^α / (α-1) (Canonne, Kamath &
+  Steinke 2020, Corollary 13; the conversion OpenDP's ``make_zCDP_to_approxDP`` makes, and smartnoise's
+  MST through mbi). For ε from 0.5 to 4 at δ = 1e-9 it allows 17-33 % more ρ (8-13 % less noise) than
+  the simpler bound ε = ρ + 2√(ρ ln(1/δ)), which it always improves on.
 """
 
 from __future__ import annotations
@@ -66,19 +69,54 @@ def discrete_gaussian(rng: np.random.Generator, sigma: float, size: int | tuple)
     return out.reshape(shape)
 
 
+def delta_from_rho(rho: float, epsilon: float) -> float:
+    """The δ for which ρ-zCDP implies (ε, δ)-DP (CKS 2020, Corollary 13).
+
+    log δ(α) = (α-1)(αρ-ε) + α·log(1-1/α) - log(α-1) is minimised over α > 1 where its derivative
+    (2α-1)ρ - ε + log(1-1/α) (increasing in α) crosses zero, found by bisection.
+
+    >>> delta_from_rho(0.0, 1.0)
+    0.0
+    """
+    if rho <= 0:
+        return 0.0
+    lo, hi = 1.0, max(2.0, (epsilon + 1.0) / (2.0 * rho) + 2.0)  # derivative < 0 near 1, > 0 at hi
+    for _ in range(200):
+        alpha = (lo + hi) / 2
+        if (2 * alpha - 1) * rho - epsilon + math.log1p(-1.0 / alpha) < 0:
+            lo = alpha
+        else:
+            hi = alpha
+    alpha = (lo + hi) / 2
+    log_delta = (alpha - 1) * (alpha * rho - epsilon) + alpha * math.log1p(-1.0 / alpha) - math.log(alpha - 1)
+    return min(1.0, math.exp(min(log_delta, 0.0)))
+
+
+def _bisect(predicate, lo: float, hi: float) -> float:
+    """The boundary in [lo, hi] where ``predicate`` turns from True to False (to float precision)."""
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        if mid in (lo, hi):
+            break
+        lo, hi = (mid, hi) if predicate(mid) else (lo, mid)
+    return lo
+
+
 def rho_from_epsilon_delta(epsilon: float, delta: float) -> float:
-    """The largest ρ such that ρ-zCDP implies (ε, δ)-DP through ε = ρ + 2√(ρ ln(1/δ)).
+    """The largest ρ such that ρ-zCDP implies (ε, δ)-DP.
 
     >>> round(rho_from_epsilon_delta(1.0, 1e-6), 4)
-    0.0175
+    0.0244
     """
     log_term = math.log(1.0 / delta)
-    return (math.sqrt(log_term + epsilon) - math.sqrt(log_term)) ** 2
+    simple = (math.sqrt(log_term + epsilon) - math.sqrt(log_term)) ** 2  # a ρ that is certainly enough
+    return _bisect(lambda rho: delta_from_rho(rho, epsilon) <= delta, simple, epsilon + 1.0)
 
 
 def epsilon_from_rho(rho: float, delta: float) -> float:
-    """ε of the (ε, δ)-DP guarantee implied by ρ-zCDP."""
-    return rho + 2.0 * math.sqrt(rho * math.log(1.0 / delta))
+    """The smallest ε of the (ε, δ)-DP guarantee implied by ρ-zCDP."""
+    simple = rho + 2.0 * math.sqrt(rho * math.log(1.0 / delta))
+    return simple - _bisect(lambda cut: delta_from_rho(rho, simple - cut) <= delta, 0.0, simple)
 
 
 def gaussian_sigma(rho: float, l2_sensitivity: float) -> float:

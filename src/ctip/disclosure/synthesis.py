@@ -27,12 +27,12 @@ squares, non-negative) to its noisy counts with exactly those one-way sums. Samp
 column raked to its pooled marginal, with the counts of each configuration rounded from their
 expectations rather than drawn (no multinomial noise on top of the privacy noise).
 
-Rare pairs (``min_pair_count``; default 12, lowered to one per 1,000 records below 12,000 records, so
+Rare pairs (``min_pair_count``; default 14, lowered to one per 1,000 records below 14,000 records, so
 off under 2,000): table cells below that many records, or below one noise deviation in tables with more
 cells than the records can fill, are emptied before sampling, and in the synthetic records each cell
-that makes a pair of values rarer than the threshold is redrawn from the model restricted to values
-whose pairs are common (``ctip.disclosure.rare_pairs``); the few records still holding one are
-dropped. Everything after the noisy measurements is post-processing, so the release is (ε, δ)-DP for
+that makes a pair of values rarer than the threshold is moved to a value whose pairs are common, the
+one that keeps the pair tables of the records as drawn most intact (``ctip.disclosure.rare_pairs``);
+the few records still holding one are dropped. Everything after the noisy measurements is post-processing, so the release is (ε, δ)-DP for
 add/remove-one-record neighbours.
 """
 
@@ -60,11 +60,11 @@ from ctip.disclosure.noise import discrete_gaussian, gaussian_sigma, make_rng, r
 from ctip.disclosure.rare_pairs import drop_rare_pair_rows, remove_rare_pairs
 from ctip.disclosure.table import Encoding, as_categorical, check_release_columns
 
-# default rare-pair threshold: 12 synthetic records, so that few released pairs are held by fewer than
-# 10 real people (CTDC's "no query returns fewer than 10"; 10 leaves about 5 % such pairs at 250,000
-# records, 12 about 3.5 %), lowered to one per 1,000 records below 12,000 (at 500 records a third of the
+# default rare-pair threshold: 14 synthetic records, so that few released pairs are held by fewer than
+# 10 real people (CTDC's "no query returns fewer than 10"; at 250,000 records 10 leaves about 5 % such
+# pairs, 14 about 3.5 %), lowered to one per 1,000 records below 14,000 (at 500 records a third of the
 # real pairs are rarer than 10: removing them would remove the data), so off under 2,000 records
-_PAIR_THRESHOLD = 12
+_PAIR_THRESHOLD = 14
 _RECORDS_PER_PAIR_UNIT = 1000
 _MIN_GROUPED = 12  # domains up to this many values (NULL included) are measured value by value
 
@@ -314,7 +314,7 @@ class MarginalSynthesizer:
         rng = np.random.Generator(np.random.Philox(rng.integers(0, 2**63)))
         out = self._draw(n, rng)
         if self.pair_threshold_ > 1:
-            out = remove_rare_pairs(out, self.sizes_, self.pair_threshold_, self._conditional_of, rng)
+            out = remove_rare_pairs(out, self.sizes_, self.pair_threshold_, rng)
             out = drop_rare_pair_rows(out, self.sizes_, self.pair_threshold_)
         data = {}
         for j, c in enumerate(self.columns_):
@@ -343,12 +343,6 @@ class MarginalSynthesizer:
             out[:, x] = _sample_rows(cond, config, rng)
         return out
 
-    def _conditional_of(self, records: np.ndarray, x: int) -> np.ndarray:
-        """The model's P(column x | its parents' values) for each of ``records`` (rows of codes)."""
-        config = np.zeros(records.shape[0], dtype=np.int64)
-        for i in self.parents_[x]:
-            config = config * self.sizes_[i] + records[:, i]
-        return self.conditionals_[x][config]
 
 def make_synthesizer(*, epsilon: float, delta: float, seed: int | None = None, **options) -> MarginalSynthesizer:
     """The recommended DP synthesiser (OpenDP-style constructor; parameters validated at ``fit``)."""
