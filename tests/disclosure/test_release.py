@@ -186,3 +186,26 @@ def test_cli_synthetic_release_records_its_rare_pair_threshold(home, frame, tmp_
     assert default["min_pair_count"] in (3, 4)  # one per 1,000 of about 4,000 records (a noisy count)
     assert main(["release", "synthetic", "--epsilon", "1", "--min-pair-count", "-1", "x"]) == 2
     assert "The 'min_pair_count' parameter of ctip release must be" in capsys.readouterr().err
+
+
+def test_cli_tells_the_approver_when_synthetic_records_of_a_small_table_are_full_of_rare_pairs(home, capsys):
+    """The shared CTDC sample (500 records): most distinct pairs of values in the real records are rare, and
+    the synthetic records keep many; the release says so and points to protected tables."""
+    from tests.dataset.files import FIXTURE
+
+    assert main(["release", "synthetic", "--epsilon", "4", "--input", str(FIXTURE), "syn-small"]) == 0
+    out = capsys.readouterr().out
+    notes = json.loads((home / "releases" / "syn-small" / "report.json").read_text())["review_notes"]
+    assert len(notes) == 1 and "held by fewer than 10 real people" in notes[0]
+    assert "rare-pair removal is off below 2,000 records" in notes[0]
+    assert f"review: {notes[0]}" in out
+    assert "held by fewer than 10" in (home / "releases" / "syn-small" / "report.html").read_text()
+
+
+def test_no_review_note_when_few_released_pairs_are_rare():
+    from ctip.disclosure.release import synthetic_review_notes
+
+    utility = {"combinations_2way": {"fabricated": 0.01, "rare": 0.03, "combinations": 5000}}
+    assert synthetic_review_notes(utility, 14, 250_000) == []
+    utility["combinations_2way"]["rare"] = 0.2
+    assert "21%" in synthetic_review_notes(utility, 14, 250_000)[0]

@@ -233,13 +233,35 @@ def _run(real: pl.DataFrame, request: Request):
         model = MarginalSynthesizer(epsilon=request.epsilon, delta=request.delta, seed=request.seed,
                                     domains=domains, min_pair_count=request.min_pair_count).fit(real)
         records = model.sample()
-        report = {"utility": utility_report(real, records), "risk": _synthetic_risk(real, request, domains),
+        utility = utility_report(real, records)
+        report = {"utility": utility, "risk": _synthetic_risk(real, request, domains),
                   "model": {"records": model.n_, "parents": {real.columns[x]: [real.columns[p] for p in ps]
-                                                             for x, ps in model.parents_.items()}}}
+                                                             for x, ps in model.parents_.items()}},
+                  "review_notes": synthetic_review_notes(utility, model.pair_threshold_, real.height)}
         aggregates = ThresholdAggregates(k=2, max_length=1).fit_transform(records) if records.height else None
         return records, aggregates, report, {"delta": request.delta, "synthesizer": "MarginalSynthesizer",
                                              "min_pair_count": model.pair_threshold_}
     raise DisclosureError(f"unknown release method {request.method!r}")
+
+
+# above this share of invented-or-rare value pairs, the approver is told (pac-synth, CTDC's synthesiser,
+# leaves about 0.13 on the CTDC sample at ε = 4; ctip about 0.04 on 250,000 records: docs/benchmarks.md)
+REVIEW_RARE_SHARE = 0.15
+
+
+def synthetic_review_notes(utility: dict, pair_threshold: int, records: int) -> list[str]:
+    """What the supervisor approving a synthetic release should weigh, in plain words (empty: nothing)."""
+    combos = utility.get("combinations_2way") or {}
+    share = float(combos.get("fabricated", 0.0)) + float(combos.get("rare", 0.0))
+    notes = []
+    if share > REVIEW_RARE_SHARE:
+        notes.append(
+            f"{share:.0%} of the distinct pairs of values in these synthetic records are held by fewer than 10 "
+            "real people or by none. Readers may take such combinations for real people. Differential privacy "
+            "still protects everyone, but consider protected aggregate tables instead"
+            + (" (the dataset is small: the rare-pair removal is off below 2,000 records)" if pair_threshold <= 1
+               and records < 2000 else "") + ", or a higher --min-pair-count.")
+    return notes
 
 
 def _synthetic_risk(real: pl.DataFrame, request: Request, domains: dict) -> dict:
@@ -250,7 +272,7 @@ def _synthetic_risk(real: pl.DataFrame, request: Request, domains: dict) -> dict
         return {"note": "too few records to hold out a control set", "training_records": half}
     train, control = shuffled[:half], shuffled[half:2 * half]
     synth = MarginalSynthesizer(epsilon=request.epsilon, delta=request.delta, seed=request.seed,
-                                domains=domains).fit(train).sample()
+                                domains=domains, min_pair_count=request.min_pair_count).fit(train).sample()
     return risk_report(train, control, synth, seed=request.seed or 0)
 
 
