@@ -196,9 +196,9 @@ def test_cli_tells_the_approver_when_synthetic_records_of_a_small_table_are_full
     assert main(["release", "synthetic", "--epsilon", "4", "--input", str(FIXTURE), "syn-small"]) == 0
     out = capsys.readouterr().out
     notes = json.loads((home / "releases" / "syn-small" / "report.json").read_text())["review_notes"]
-    assert len(notes) == 1 and "held by fewer than 10 real people" in notes[0]
-    assert "rare-pair removal is off below 2,000 records" in notes[0]
-    assert f"review: {notes[0]}" in out
+    assert [n["code"] for n in notes] == ["rare_pairs_small"]
+    assert "held by fewer than 10 real people" in notes[0]["text"] and "500 records" in notes[0]["text"]
+    assert f"review: {notes[0]['text']}" in out
     assert "held by fewer than 10" in (home / "releases" / "syn-small" / "report.html").read_text()
 
 
@@ -208,4 +208,5 @@ def test_no_review_note_when_few_released_pairs_are_rare():
     utility = {"combinations_2way": {"fabricated": 0.01, "rare": 0.03, "combinations": 5000}}
     assert synthetic_review_notes(utility, 14, 250_000) == []
     utility["combinations_2way"]["rare"] = 0.2
-    assert "21%" in synthetic_review_notes(utility, 14, 250_000)[0]
+    (note,) = synthetic_review_notes(utility, 14, 250_000)
+    assert note["code"] == "rare_pairs" and note["params"]["share"] == "21%" and note["text"].startswith("21% ")

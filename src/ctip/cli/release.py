@@ -198,6 +198,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"utility: 2-way k-marginal {u.get('nist_k_marginal_2way_0_1000')} / 1000, "
               f"3-way {u.get('k_marginal_3way')}")
     for note in report.get("review_notes", []):
-        print(f"review: {note}")
+        print(f"review: {note['text']}")
     print("not published: a supervisor approves publication on the Releases page")
     return 0

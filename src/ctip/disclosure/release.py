@@ -249,19 +249,28 @@ def _run(real: pl.DataFrame, request: Request):
 REVIEW_RARE_SHARE = 0.15
 
 
-def synthetic_review_notes(utility: dict, pair_threshold: int, records: int) -> list[str]:
-    """What the supervisor approving a synthetic release should weigh, in plain words (empty: nothing)."""
+REVIEW_NOTES = {
+    "rare_pairs": ("%(share)s of the distinct pairs of values in these synthetic records are held by fewer than 10 "
+                   "real people or by none. Readers may take such combinations for real people. Differential "
+                   "privacy still protects everyone, but consider protected aggregate tables instead, or a higher "
+                   "--min-pair-count."),
+    "rare_pairs_small": ("%(share)s of the distinct pairs of values in these synthetic records are held by fewer "
+                         "than 10 real people or by none. Readers may take such combinations for real people. "
+                         "Differential privacy still protects everyone, but with %(records)s records the rare-pair "
+                         "removal is off (it starts at 2,000): consider protected aggregate tables instead."),
+}
+
+
+def synthetic_review_notes(utility: dict, pair_threshold: int, records: int) -> list[dict]:
+    """What the supervisor approving a synthetic release should weigh: a list of ``{"code", "params",
+    "text"}`` (the text in English; pages word the code in the reader's language), empty when nothing."""
     combos = utility.get("combinations_2way") or {}
     share = float(combos.get("fabricated", 0.0)) + float(combos.get("rare", 0.0))
-    notes = []
-    if share > REVIEW_RARE_SHARE:
-        notes.append(
-            f"{share:.0%} of the distinct pairs of values in these synthetic records are held by fewer than 10 "
-            "real people or by none. Readers may take such combinations for real people. Differential privacy "
-            "still protects everyone, but consider protected aggregate tables instead"
-            + (" (the dataset is small: the rare-pair removal is off below 2,000 records)" if pair_threshold <= 1
-               and records < 2000 else "") + ", or a higher --min-pair-count.")
-    return notes
+    if share <= REVIEW_RARE_SHARE:
+        return []
+    code = "rare_pairs_small" if pair_threshold <= 1 and records < 2000 else "rare_pairs"
+    params = {"share": f"{share:.0%}", "records": records}
+    return [{"code": code, "params": params, "text": REVIEW_NOTES[code] % params}]
 
 
 def _synthetic_risk(real: pl.DataFrame, request: Request, domains: dict) -> dict:
