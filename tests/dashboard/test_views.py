@@ -78,8 +78,8 @@ def test_charts_follow_filters(analyst):
 def test_a_bad_filter_is_explained(analyst):
     response = analyst.get("/dashboard/chart/forms.json", {"sex": "woman"})
     assert response.status_code == 400
-    assert response.json()["error"] == ("“woman” is not a value of Sex; choose one of: female, male, "
-                                         "transgender_nonconforming, unknown.")
+    assert response.json()["error"] == ("“woman” is not a value of Sex; choose one of: Female, Male, "
+                                         "Transgender / non-conforming, Unknown.")
     page = analyst.get("/dashboard/", {"sex": "woman"}).content.decode()
     assert "“woman” is not a value of Sex" in page
     errors = {q: analyst.get("/dashboard/chart/trend.json", q).json()["error"] for q in (
@@ -146,7 +146,7 @@ def test_public_dashboard_reads_only_the_published_release(home):
     # Nor can Korea be reached through a filter typed into the address.
     response = client.get("/public/chart/headline.json", {"citizenship": "KOR"})
     assert response.status_code == 400
-    assert "No statistics are published for KOR: fewer than 10 victims." in response.json()["error"]
+    assert "No statistics are published for South Korea: fewer than 10 victims." in response.json()["error"]
     assert chart(client, "headline", side="public", citizenship="CHN")["rows"][0]["value"] == "30"
 
 

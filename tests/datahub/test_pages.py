@@ -122,3 +122,46 @@ def test_batch_list_in_mongolian(analyst, dataset):
     analyst.post(reverse("set_language"), {"language": "mn", "next": "/"})
     page = analyst.get(reverse("datahub:batches")).content.decode()
     assert "Хамтын өгөгдлийн сан" in page and re.search(r"Идэвхтэй багц: 1", page)
+
+
+def _problem_row(page: str, row: int) -> str:
+    """The problems table's line for a source row, tags stripped and spaces collapsed."""
+    table = page[page.index('id="problems"'):]
+    line = next(tr for tr in re.findall(r"<tr>(.*?)</tr>", table, re.S) if re.search(rf"<td>{row}</td>", tr))
+    return " ".join(re.sub(r"<[^>]+>", " ", line).split())
+
+
+def test_problems_are_worded_in_english(analyst, tmp_path):
+    header, rows = files.fixture_rows()
+    rows[6]["gender"] = "Mael"
+    response = _upload(analyst, files.write(tmp_path / "bad.csv", header, rows), contributor="IOM")
+    page = analyst.get(response["Location"]).content.decode()
+    assert _problem_row(page, 7) == ("7 gender Mael one of Female, Male, Transgender/NonConforming, Unknown "
+                                     "(or empty for missing)")
+
+
+def test_problems_and_file_errors_are_worded_in_mongolian(analyst, tmp_path):
+    analyst.post(reverse("set_language"), {"language": "mn", "next": "/"})
+    header, rows = files.fixture_rows()
+    rows[6]["gender"] = "Mael"
+    rows[9]["yearOfRegistration"] = "20017"
+    response = _upload(analyst, files.write(tmp_path / "bad.csv", header, rows), contributor="IOM")
+    page = analyst.get(response["Location"]).content.decode()
+    assert _problem_row(page, 7) == ("7 gender Mael дараахын аль нэг: Female, Male, Transgender/NonConforming, "
+                                     "Unknown (мэдээлэлгүй бол хоосон)")
+    assert _problem_row(page, 10) == "10 yearOfRegistration 20017 1990 оноос ирэх он хүртэлх он"
+    assert "(or empty for missing)" not in page
+    files.write(tmp_path / "header.csv", [h for h in header if h != "gender"], rows)
+    response = _upload(analyst, tmp_path / "header.csv", contributor="IOM")
+    page = " ".join(re.sub(r"<[^>]+>", "", analyst.get(response["Location"]).content.decode()).split())
+    assert ("header.csv: толгой мөр ctdc2017 форматтай таарахгүй байна (заавал байх 1 багана дутуу: gender); "
+            "юу ч импортлоогүй") in page
+    assert "&#x27;gender&#x27; багана заавал байх ёстой" in page  # the header problem in the table
+
+
+def test_an_unreadable_file_is_explained_in_mongolian(analyst, tmp_path):
+    analyst.post(reverse("set_language"), {"language": "mn", "next": "/"})
+    bad = tmp_path / "utf16.csv"
+    bad.write_text(files.FIXTURE.read_text(), encoding="utf-16")
+    page = analyst.get(_upload(analyst, bad)["Location"]).content.decode()
+    assert 'translate="no">utf16.csv</span>: файл UTF-16 кодчилолтой' in page and "encoded as UTF-16" not in page

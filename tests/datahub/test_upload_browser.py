@@ -34,3 +34,23 @@ def test_analyst_uploads_a_ctdc_file_and_drops_it(page, live_server, make_user, 
     page.wait_for_url(re.compile(r"/data/$"))
     assert page.get_by_text("The dataset is empty").is_visible()
     assert Dataset().batches() == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_mongolian_reader_sees_the_problems_in_mongolian(page, live_server, make_user, login, tmp_path, monkeypatch):
+    monkeypatch.setenv("CTIP_DATASET", str(tmp_path / "dataset.duckdb"))
+    header, rows = files.fixture_rows()
+    rows[6]["gender"] = "Mael"
+    bad = files.write(tmp_path / "bad.csv", header, rows)
+    make_user("analyst", role="data_analyst")
+    login(page, "analyst")
+    page.goto(f"{live_server.url}/data/upload/")
+    page.get_by_role("button", name="Монгол").click()
+    page.get_by_label("Файл (CSV эсвэл .xlsx)").set_input_files(str(bad))
+    page.get_by_role("button", name="Байршуулж шалгах").click()
+    page.wait_for_url(re.compile(r"/data/upload/[^/]+/$"))
+    problem = page.locator("#problems tbody tr").filter(has_text="Mael")
+    assert problem.locator("td").all_inner_texts() == [
+        "7", "gender", "Mael", "дараахын аль нэг: Female, Male, Transgender/NonConforming, Unknown (мэдээлэлгүй бол хоосон)"]
+    assert page.get_by_role("columnheader", name="Хүлээгдэж буй утга").is_visible()

@@ -50,7 +50,8 @@ def test_strict_import_exits_2_and_writes_nothing(home, tmp_path, capsys):
     assert report["batch"] is None and report["imported"] == 0 and report["rejected"] == 150
     assert len(report["errors"]) == 100
     assert report["errors"][0] == {"row": 1, "column": "gender", "value": "Mael",
-                                   "expected": report["errors"][0]["expected"]}
+                                   "expected": report["errors"][0]["expected"], "code": "code",
+                                   "params": {"choices": "Female, Male, Transgender/NonConforming, Unknown"}}
     assert "--skip-invalid" in captured.err
     assert Dataset().batches() == []
 

@@ -206,7 +206,8 @@ def test_a_date_that_is_not_iso_is_reported_even_with_a_submission_date(store, t
     report = store.import_file(files.write(tmp_path / "dates.csv", KOBO_XML_HEADER, rows), contributor="x")
     assert report.status == "rejected"
     assert report.errors == [{"row": 2, "column": "cas_IncomingReferralDate", "value": "31/12/2023",
-                              "expected": "a date written YYYY-MM-DD (or an Excel date)"}]
+                              "expected": "a date written YYYY-MM-DD (or an Excel date)", "code": "date",
+                              "params": {}}]
 
 
 def test_a_wrong_birthdate_is_reported_without_showing_it(store, tmp_path):

@@ -89,3 +89,25 @@ def test_pages_in_mongolian(make_user, release):
     text = client.get("/releases/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
     assert "Нийтлэлүүд" in text and "Нууцлалын бүртгэл" in text
     assert "хамгаалсан тооны хүснэгт (босго)" in text, "the release method is named in Mongolian"
+
+
+def test_supervisor_is_told_before_approving_synthetic_records_of_a_small_table(make_user, home):
+    """A synthetic release of 500 records keeps many rare pairs: the report page says so, in both languages;
+    a table release has no such note."""
+    from ctip.dataset.store import Dataset
+    from ctip.exchange.ctdc import to_ctdc2024
+    from tests.dataset.files import FIXTURE
+
+    dataset = Dataset(home / "sample.duckdb")
+    dataset.import_file(FIXTURE)
+    create_release(to_ctdc2024(dataset.frame()), Request(method="synthetic", epsilon=4.0, delta=1e-9, seed=1),
+                   "syn-small")
+    create_release(make_ctdc_like(1500, seed=3), Request(method="aggregates-k", k=11), "agg-2026")
+    client = client_for(make_user("sup", role="supervisor"))
+    text = client.get("/releases/syn-small/").content.decode()
+    assert "Before approving:" in text and "held by fewer than 10 real people" in text
+    assert "with 500 records the rare-pair removal is off" in text
+    assert "Before approving:" not in client.get("/releases/agg-2026/").content.decode()
+    client.post("/i18n/setlang/", {"language": "mn", "next": "/releases/"})
+    text = client.get("/releases/syn-small/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
+    assert "Батлахаас өмнө:" in text and "500 бүртгэлтэй үед ховор хосыг арилгах алхам ажиллахгүй" in text

@@ -78,6 +78,7 @@ MN = {
     "From year": "Эхлэх он",
     "To year": "Дуусах он",
     "Contributor": "Мэдээлэл өгсөн байгууллага",
+    "This platform's case store": "Энэ платформын кейсийн сан",
     "Sex": "Хүйс",
     "Age group": "Насны бүлэг",
     "Unknown": "Тодорхойгүй",

@@ -21,6 +21,7 @@ from ctip.dashboard import sources
 from ctip.dashboard.charts import CHARTS, TITLES, Context
 from ctip.dashboard.filters import filter_form
 from ctip.stats import FilterError, Filters
+from ctip.stats.labels import COUNTRY_SCHEME, label
 
 logger = logging.getLogger(__name__)
 PUBLIC_MIN_COUNT = 10  # maps and flows hide countries with fewer victims (CTDC practice)
@@ -47,8 +48,9 @@ def _filters(request: HttpRequest, source: sources.Source, keys: list[str], min_
         for field in _form(source, keys, min_count):
             value = selected.get(field["name"])
             if field["name"] in COUNTRY_FILTERS and value and value not in dict(field["choices"]):
+                country = label(COUNTRY_SCHEME, value, _lang())
                 raise FilterError(_("No statistics are published for %(country)s: fewer than %(k)s victims.")
-                                  % {"country": value, "k": min_count})
+                                  % {"country": country, "k": min_count})
     return filters
 
 
@@ -95,6 +97,8 @@ FILTER_LABELS = {"year_from": gettext_lazy("From year"), "year_to": gettext_lazy
                  "sex": gettext_lazy("Sex"), "age_group": gettext_lazy("Age group"),
                  "form": gettext_lazy("Form of exploitation"), "citizenship": gettext_lazy("Citizenship"),
                  "exploitation_country": gettext_lazy("Country of exploitation")}
+# The vocabulary naming the values of each choice filter, to word "choose one of" with labels, not codes.
+CHOICE_SCHEMES = {"sex": "ctip.gender", "age_group": "stats.child_status", "form": "stats.form"}
 
 
 def filter_error_text(exc: FilterError) -> str:
@@ -110,8 +114,11 @@ def filter_error_text(exc: FilterError) -> str:
         return _("“%(value)s” is not a country code for %(field)s; use an ISO 3166 code such as MNG.") % {
             "field": field, "value": p["value"]}
     if exc.code in ("sex", "age_group", "form"):
+        scheme = CHOICE_SCHEMES[exc.code]
+        expected = ", ".join(_("Unknown") if code == "unknown" else label(scheme, code, _lang())
+                             for code in str(p["expected"]).split(", "))
         return _("“%(value)s” is not a value of %(field)s; choose one of: %(expected)s.") % {
-            "field": field, "value": p["value"], "expected": p["expected"]}
+            "field": field, "value": p["value"], "expected": expected}
     return str(exc)  # errors worded by the pages themselves are translated already
 
 

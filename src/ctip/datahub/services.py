@@ -5,6 +5,7 @@ from __future__ import annotations
 from ctip import vocab
 from ctip.accounts.permissions import user_can
 from ctip.datahub.staging import Staged, discard, save_meta
+from ctip.datahub.wording import note_texts, problem_rows, worded
 from ctip.dataset.importer import DEFAULT_CONTRIBUTOR
 from ctip.dataset.report import ImportReport
 from ctip.dataset.store import Batch, Dataset
@@ -30,8 +31,9 @@ def validate_staged(staged: Staged, *, fmt: str | None, contributor: str | None,
     try:
         report = Dataset().import_file(staged.path, fmt=fmt, contributor=contributor or fallback_contributor,
                                        dry_run=True)
-    except ValueError as exc:  # an unknown format name
-        report = ImportReport("invalid", fmt, staged.path.name, message=str(exc))
+    except ValueError as exc:  # an unknown format name, a contributor name that is not plain text
+        report = ImportReport("invalid", fmt, staged.path.name, message=str(exc),
+                              message_code=getattr(exc, "code", ""), message_params=getattr(exc, "params", {}))
     if not contributor and report.format not in DEFAULT_CONTRIBUTOR:
         contributor = fallback_contributor
     staged.meta.update(fmt=report.format, contributor=contributor, report=_report_dict(report),
@@ -41,7 +43,8 @@ def validate_staged(staged: Staged, *, fmt: str | None, contributor: str | None,
 
 def _report_dict(report: ImportReport) -> dict:
     return {**report.to_json(), "status": report.status, "message": report.summary(),
-            "error_count": report.error_count, "notes": report.notes}
+            "message_code": report.message_code, "message_params": report.message_params,
+            "error_count": report.error_count, "notes": [note.as_dict() for note in report.notes]}
 
 
 def _preview(report: ImportReport) -> list[dict]:
@@ -64,10 +67,13 @@ def _labelled(rows: list[dict], lang: str) -> list[dict]:
 
 
 def preview_context(staged: Staged, lang: str) -> dict:
-    """Template context of the validation report of a staged upload, labels in ``lang``."""
+    """Template context of the validation report of a staged upload, labels and messages in ``lang``
+    (the active language; messages as HTML, see ``wording``)."""
     report = staged.meta.get("report", {})
     status = report.get("status")
     return {"staged": staged, "report": report, "preview": _labelled(staged.meta.get("preview", []), lang),
+            "problems": problem_rows(report.get("errors", [])), "notes": note_texts(report.get("notes", [])),
+            "message": worded(report.get("message_code"), report.get("message_params"), report.get("message", "")),
             "columns": PREVIEW_COLUMNS, "filename": staged.meta["filename"],
             "contributor": staged.meta.get("contributor") or DEFAULT_CONTRIBUTOR.get(report.get("format") or "", ""),
             "valid": status == "dry_run" and not report.get("rejected"),

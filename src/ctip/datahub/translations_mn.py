@@ -1,4 +1,11 @@
-"""Mongolian translations of the dataset upload pages."""
+"""Mongolian translations of the dataset upload pages, and of the importer's messages (by kind).
+
+The importer's messages are keyed by their code in ``ctip.exchange.messages``: the catalogue's English
+template is the msgid, so the two cannot drift apart (``tests/datahub/test_wording.py`` checks that
+every kind has a wording here with the same placeholders).
+"""
+
+from ctip.exchange.messages import CATALOGUE
 
 MN = {
     # templates
@@ -85,4 +92,90 @@ MN = {
     "Batch %(batch)s was dropped: %(count)s records removed.": "%(batch)s багцыг устгалаа: %(count)s бүртгэл хасагдлаа.",
     "The file is larger than %(mib)s MiB: split it and upload the parts.":
         "Файл %(mib)s MiB-аас том байна: хэд хэдэн хэсэгт хувааж, хэсэг тус бүрийг илгээнэ үү.",
+    "(withheld: identifying field)": "(нуусан: хувь хүнийг таних талбар)",
 }
+
+_RESAVE = ("'CSV UTF-8 (comma delimited)' хэлбэрээр дахин хадгалах (Excel, LibreOffice) эсвэл iconv-оор "
+           "хөрвүүлнэ үү")
+_LEGACY = "Windows-1252 эсвэл өөр хуучин кодчилолтой бололтой: " + _RESAVE
+_HEADER = "%(file)s: толгой мөр %(format)s форматтай таарахгүй байна ("
+_MISSING = "заавал байх %(missing_count)s багана дутуу: %(missing)s"
+_UNKNOWN = "%(unknown_count)s үл мэдэгдэх багана: %(unknown)s"
+IMPORT_MESSAGES = {
+    # cell problems: what a valid cell looks like
+    "code": "дараахын аль нэг: %(choices)s (мэдээлэлгүй бол хоосон)",
+    "choice": "дараахын аль нэг: %(choices)s (код эсвэл нэршил)",
+    "choices": "%(field)s-ийн сонголтууд, хоосон зай эсвэл ';'-ээр тусгаарласан: %(choices)s",
+    "binary": "1 (тийм), 0 (үгүй) эсвэл хоосон/-99 (мэдээлэлгүй)",
+    "year": "%(first)s-аас %(last)s оны хоорондох он",
+    "year_to_next": "%(first)s оноос ирэх он хүртэлх он",
+    "country": "ISO 3166-1 улсын код (alpha-2 эсвэл alpha-3), мэдээлэлгүй бол хоосон эсвэл ZZ",
+    "country_or_name": "ISO 3166-1 улсын код (alpha-2 эсвэл alpha-3) эсвэл улсын англи нэр",
+    "country_alpha3": "ISO 3166-1 alpha-3 улсын код",
+    "date": "YYYY-MM-DD хэлбэрээр бичсэн огноо (эсвэл Excel-ийн огноо)",
+    "birthdate": "YYYY-MM-DD хэлбэрээр бичсэн огноо (эсвэл Excel-ийн огноо), бүртгэсэн өдөр эсвэл түүнээс өмнө",
+    "age": "бүтэн жилээр илэрхийлсэн нас (0-120)",
+    "concatenated": "'%(labels)s' (%(group)s бүлгийн 1 гэж тэмдэглэсэн баганын нэршил)",
+    "concatenated_empty": "хоосон (%(group)s бүлгийн аль ч багана 1 биш)",
+    "field_count": "толгой мөрийнх шиг %(expected)s талбар, гэтэл %(found)s байна",
+    "csv_syntax": "зөв бүтэцтэй CSV (%(detail)s)",
+    "utf8": "UTF-8 текст",
+    # header problems
+    "unknown_column": "%(format)s форматад ийм хувьсагч байхгүй; зөвхөн дараахыг хүлээн авна: %(columns)s",
+    "missing_column": "%(format)s файлд '%(column)s' багана заавал байх ёстой",
+    # whole-file errors
+    "empty_file": "%(file)s: файл хоосон байна; толгой мөртэй CSV эсвэл Excel файл хэрэгтэй",
+    "xls": "%(file)s: энэ нь хуучин Excel 97-2003 (.xls) файл байна; .xlsx эсвэл CSV UTF-8 болгож хадгалаад "
+           "түүнийгээ байршуулна уу",
+    "utf16": "%(file)s: файл UTF-16 кодчилолтой (Excel-ийн 'Unicode text'); зөвхөн UTF-8 хүлээн авна: " + _RESAVE,
+    "binary_file": "%(file)s: хоёртын өгөгдөл агуулж байна (%(offset)s байрлалд NUL байт); CSV текст файл эсвэл "
+                   ".xlsx файл хэрэгтэй",
+    "header_not_utf8": "%(file)s: толгой мөр UTF-8 биш байна (%(position)s байрлалд 0x%(byte)s байт); " + _LEGACY,
+    "header_not_utf8_bom": "%(file)s: файл UTF-8 BOM тэмдэгтээр эхэлсэн ч толгой мөр нь UTF-8 биш байна "
+                           "(%(position)s байрлалд 0x%(byte)s байт); " + _LEGACY,
+    "no_header": "%(file)s: эхний мөрөнд ',', ';' эсвэл табаар тусгаарласан баганын нэр алга; толгой мөр хэрэгтэй",
+    "damaged_xlsx": "%(file)s: файл Excel файл шиг эхэлсэн ч гэмтсэн эсвэл дутуу байна; дахин экспортлоно уу",
+    "zip_not_xlsx": "%(file)s: Excel файл биш ZIP архив байна; .xlsx эсвэл CSV хэрэгтэй",
+    "xlsx_too_large": "%(file)s: Excel файл задлахад %(size)s MiB болж, Excel файлын дээд хэмжээ болох %(limit)s "
+                      "MiB-аас хэтэрч байна; хүснэгтээ CSV UTF-8 болгож хадгалах (CSV файлд ийм хязгаар байхгүй) "
+                      "эсвэл хуваана уу",
+    "xlsx_unreadable": "%(file)s: Excel файлыг нээж чадсангүй (%(detail)s); дахин экспортлоно уу",
+    "xlsx_sheet_empty": "%(file)s: Excel файлын эхний хуудас хоосон байна",
+    "duplicate_column": "%(file)s: '%(column)s' багана толгой мөрөнд хоёр удаа байна; багана бүр нэг л удаа байх "
+                        "ёстой",
+    "csv_unparsable": "%(file)s: CSV файлыг задлан уншиж чадсангүй (%(detail)s)",
+    "csv_bad_row": "%(file)s: %(row)s-р мөр зөв бүтэцтэй CSV биш байна (%(detail)s); тусгаарлагч болон хашилтыг "
+                   "шалгана уу",
+    "ragged_rows": "%(file)s: %(count)s мөрөнд толгой мөрийн %(columns)s багана байхгүй, эхнийх нь %(row)s-р мөр "
+                   "(толгой мөрийнх шиг %(columns)s талбар, гэтэл %(found)s байна); тусгаарлагч болон хашилтыг "
+                   "шалгана уу",
+    "truncated": "%(file)s: сүүлийн мөр (%(row)s) дутуу байна (толгой мөрийнх шиг %(columns)s талбар, гэтэл "
+                 "%(found)s байна), файл мөр шилжилтээр төгсөөгүй: файл тасарсан бололтой; бүтэн файлаа "
+                 "байршуулна уу",
+    "not_utf8_row": "%(file)s: %(row)s-р мөр UTF-8 текст биш байна (0x%(byte)s байт); файл " + _LEGACY,
+    "not_utf8_row_bom": "%(file)s: файл UTF-8 BOM тэмдэгтээр эхэлсэн ч %(row)s-р мөр UTF-8 текст биш байна "
+                        "(0x%(byte)s байт); файл " + _LEGACY,
+    "no_htcds_field": "%(file)s: толгой мөрөнд HTCDS талбар олдсонгүй; %(fields)s зэрэг багана (нэр эсвэл "
+                      "нэршил) хэрэгтэй",
+    "unknown_file_format": "%(file)s: толгой мөрөөс форматыг тодорхойлж чадсангүй; CTDC 2017 эсвэл v2024 CSV, "
+                           "HTCDS Excel загвар, эсвэл HTCDS маягтын KoboToolbox/ODK экспорт хэрэгтэй (эсвэл "
+                           "форматаа --format %(formats)s-ээр заана уу)",
+    "ctdc_not_csv": "%(file)s: %(format)s файл CSV байх ёстой, харин энэ нь Excel файл байна (CSV UTF-8 болгож "
+                    "хадгална уу)",
+    "ctdc2024_not_csv": "%(file)s: CTDC v2024 CSV файл хэрэгтэй",
+    "ctdc2024_problems": "%(file)s: %(count)s алдаа, эхнийх нь: %(row)s-р мөр, %(column)s багана, утга %(value)s, "
+                         "хүлээгдэж буй утга: %(expected)s",
+    "no_rows": "%(file)s: толгой мөрийн доор өгөгдлийн мөр алга; импортлох зүйл алга",
+    "header_missing": _HEADER + _MISSING + "); юу ч импортлоогүй",
+    "header_unknown": _HEADER + _UNKNOWN + "); юу ч импортлоогүй",
+    "header_missing_unknown": _HEADER + _MISSING + "; " + _UNKNOWN + "); юу ч импортлоогүй",
+    # wrong arguments
+    "unknown_format": "%(format)s гэсэн формат байхгүй; дараахын аль нэг байх ёстой: %(formats)s",
+    "contributor_invalid": "байгууллага %(name)s: 1-80 тэмдэгттэй байгууллагын нэр эсвэл код хэрэгтэй (мөр "
+                           "шилжилт, удирдлагын тэмдэгтгүй)",
+    "contributor_missing": "%(format)s файлд мэдээлэл өгсөн байгууллагыг (--contributor) заана уу",
+    # notes: how the file was read
+    "terms_column": "эхний '%(column)s' баганыг (ашиглалтын нөхцөл) алгаслаа",
+    "htcds_fields": "HTCDS-ийн %(count)s талбар уншлаа; бусад баганыг тооцохгүй",
+}
+MN.update({CATALOGUE[code]: text for code, text in IMPORT_MESSAGES.items()})

@@ -12,7 +12,8 @@ import polars as pl
 from ctip.dataset.report import MAX_ERRORS, ImportReport
 from ctip.dataset.store import Dataset, file_sha256, new_batch_id
 from ctip.exchange import readers
-from ctip.exchange.errors import InvalidFile
+from ctip.exchange.errors import ExchangeError, InvalidFile, cell_error, problem_dicts
+from ctip.exchange.messages import Message, listed, message
 from ctip.exchange.parsed import Parsed
 from ctip.exchange.safe_csv import neutralise_cell
 
@@ -40,19 +41,21 @@ def import_file(store: Dataset, path: Path, *, fmt: str | None, contributor: str
     if duplicate:
         return ImportReport("duplicate", fmt, path.name, sha, contributor, duplicate_of_batch=duplicate)
     if isinstance(parsed, InvalidFile):
-        errors = parsed.errors or [{"row": None, "column": None, "value": None, "expected": str(parsed)}]
+        why = Message(parsed.code, parsed.params)
+        errors = parsed.errors or [cell_error(None, None, None, why)]
         return ImportReport("invalid", fmt, path.name, sha, contributor, errors=errors[:MAX_ERRORS],
-                            error_count=len(errors), message=str(parsed),
-                            rejected=len({e["row"] for e in errors if e["row"]}))
+                            error_count=len(errors), message=str(parsed), message_code=why.code,
+                            message_params=dict(why.params), rejected=len({e["row"] for e in errors if e["row"]}))
     if parsed.rows_read == 0 and not parsed.file_level_problems():
-        message = f"{path.name}: no data rows below the header; nothing to import"
-        return ImportReport("invalid", parsed.format, path.name, sha, contributor, message=message,
-                            errors=[{"row": None, "column": None, "value": None, "expected": message}], error_count=1)
+        empty = message("no_rows", file=path.name)
+        return ImportReport("invalid", parsed.format, path.name, sha, contributor, message=empty.text,
+                            message_code=empty.code, message_params=dict(empty.params),
+                            errors=[cell_error(None, None, None, empty)], error_count=1)
     contributor = check_contributor(contributor) or DEFAULT_CONTRIBUTOR.get(parsed.format)
     if not contributor:
-        raise ValueError(f"name the contributing organisation (--contributor) for {parsed.format} files")
+        raise ExchangeError(message("contributor_missing", format=parsed.format))
     problems = parsed.problems
-    errors = problems.head(MAX_ERRORS).to_dicts()
+    errors = problem_dicts(problems.head(MAX_ERRORS))
     bad_rows = parsed.rejected_rows
     report = ImportReport("dry_run", parsed.format, path.name, sha, contributor, rows_read=parsed.rows_read,
                           rejected=len(bad_rows), errors=errors, error_count=problems.height, notes=parsed.notes,
@@ -60,7 +63,8 @@ def import_file(store: Dataset, path: Path, *, fmt: str | None, contributor: str
     if parsed.file_level_problems() or (problems.height and not skip_invalid):
         report.status = "rejected"
         if parsed.file_level_problems():
-            report.message = _header_message(path.name, parsed.format, problems.filter(pl.col("row").is_null()))
+            header = _header_message(path.name, parsed.format, problems.filter(pl.col("row").is_null()))
+            report.message, report.message_code, report.message_params = header.text, header.code, dict(header.params)
         return report
     valid = parsed.frame.filter(~pl.col("source_row").is_in(list(bad_rows))) if bad_rows else parsed.frame
     report.imported = valid.height
@@ -82,7 +86,8 @@ def import_file(store: Dataset, path: Path, *, fmt: str | None, contributor: str
 
 
 def check_contributor(name: str | None) -> str | None:
-    """The contributor's name, trimmed (None when empty); ``ValueError`` unless 1 to 80 printable characters.
+    """The contributor's name, trimmed (None when empty); ``ExchangeError`` (a ``ValueError``) unless 1 to 80
+    printable characters.
 
     The name is stored on every row and shown on pages and in exports, so it is kept short and plain.
     """
@@ -92,21 +97,19 @@ def check_contributor(name: str | None) -> str | None:
     if not text:
         return None
     if not CONTRIBUTOR.match(text):
-        raise ValueError(f"contributor {name[:100]!r}: expected an organisation name or code of 1 to 80 "
-                         "printable characters (no line breaks or control characters)")
+        raise ExchangeError(message("contributor_invalid", name=repr(name[:100])))
     return text
 
 
-def _header_message(name: str, fmt: str, header_problems: pl.DataFrame) -> str:
-    missing = [p["column"] for p in header_problems.iter_rows(named=True) if "required" in p["expected"]]
-    unknown = [p["column"] for p in header_problems.iter_rows(named=True) if "required" not in p["expected"]]
-    parts = []
+def _header_message(name: str, fmt: str, header_problems: pl.DataFrame) -> Message:
+    missing = [p["column"] for p in header_problems.iter_rows(named=True) if p["code"] == "missing_column"]
+    unknown = [p["column"] for p in header_problems.iter_rows(named=True) if p["code"] != "missing_column"]
+    if missing and unknown:
+        return message("header_missing_unknown", file=name, format=fmt, missing_count=len(missing),
+                       missing=listed(missing, 8), unknown_count=len(unknown), unknown=listed(unknown, 8))
     if missing:
-        parts.append(f"{len(missing)} required column(s) missing: {', '.join(missing[:8])}"
-                     f"{', …' if len(missing) > 8 else ''}")
-    if unknown:
-        parts.append(f"{len(unknown)} unknown column(s): {', '.join(unknown[:8])}{', …' if len(unknown) > 8 else ''}")
-    return f"{name}: the header does not match the {fmt} format ({'; '.join(parts)}); nothing imported"
+        return message("header_missing", file=name, format=fmt, missing_count=len(missing), missing=listed(missing, 8))
+    return message("header_unknown", file=name, format=fmt, unknown_count=len(unknown), unknown=listed(unknown, 8))
 
 
 def rejected_dir(store: Dataset) -> Path:

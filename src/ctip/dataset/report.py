@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ctip.exchange.messages import Message
+
 MAX_ERRORS = 100
 
 
@@ -14,6 +16,8 @@ class ImportReport:
     ``status``: ``imported`` (a batch was written), ``dry_run`` (valid, nothing written), ``duplicate``
     (the same file is already batch ``duplicate_of_batch``), ``rejected`` (strict import with invalid rows,
     nothing written) or ``invalid`` (the file could not be read; ``message`` says why).
+    ``message_code`` and ``message_params`` are ``message`` as data (``ctip.exchange.messages``), for pages
+    that word it in the reader's language.
     """
 
     status: str
@@ -29,8 +33,10 @@ class ImportReport:
     errors: list[dict] = field(default_factory=list)
     error_count: int = 0
     message: str = ""
+    message_code: str = ""
+    message_params: dict = field(default_factory=dict)
     rejected_path: str | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
     preview: list[dict] = field(default_factory=list)  # first harmonised rows (de-identified), for pages
 
     @property

@@ -253,7 +253,7 @@ REVIEW_NOTES = {
     "rare_pairs": ("%(share)s of the distinct pairs of values in these synthetic records are held by fewer than 10 "
                    "real people or by none. Readers may take such combinations for real people. Differential "
                    "privacy still protects everyone, but consider protected aggregate tables instead, or a higher "
-                   "--min-pair-count."),
+                   "rare-pair threshold (min_pair_count)."),
     "rare_pairs_small": ("%(share)s of the distinct pairs of values in these synthetic records are held by fewer "
                          "than 10 real people or by none. Readers may take such combinations for real people. "
                          "Differential privacy still protects everyone, but with %(records)s records the rare-pair "

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from ctip import vocab
+from ctip.exchange.messages import Message, listed, message
 
 
 @cache
@@ -47,8 +48,6 @@ def reverse(mapping_name: str) -> dict[str, str]:
     return out
 
 
-def expected(scheme_name: str, limit: int = 12) -> str:
-    """The valid codes of a scheme, for error messages."""
-    codes = vocab.codes(scheme_name)
-    shown = ", ".join(codes[:limit])
-    return f"one of {shown}{', …' if len(codes) > limit else ''} (or empty for missing)"
+def expected(scheme_name: str, limit: int = 12) -> Message:
+    """The valid codes of a scheme (the first ``limit``), as the message of a cell with an unknown code."""
+    return message("code", choices=listed(vocab.codes(scheme_name), limit))

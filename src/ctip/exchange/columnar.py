@@ -18,6 +18,9 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ctip.exchange.errors import PROBLEM_SCHEMA, empty_problems
+from ctip.exchange.messages import Message
+
 INVALID = object()  # what a mapper returns for a value that is wrong
 
 
@@ -29,7 +32,7 @@ class Lookup:
     source: str
     mapper: Callable[[str], object]
     dtype: pa.DataType
-    expected: str
+    expected: Message
 
 
 def encode(array: pa.ChunkedArray) -> tuple[list[object], pa.Array]:
@@ -64,9 +67,12 @@ def _apply_one(table: pa.Table, lookup: Lookup) -> tuple[pa.Array, np.ndarray | 
     return pc.take(mapped, indices), np.flatnonzero(positions.fill_null(False).to_numpy(zero_copy_only=False))
 
 
-def problems(table: pa.Table, invalid: dict[str, np.ndarray], expected: dict[str, str | pl.Series],
+def problems(table: pa.Table, invalid: dict[str, np.ndarray], expected: dict[str, Message | list[Message]],
              first_row: int = 1) -> pl.DataFrame:
-    """The problem frame (row, column, value, expected) for the invalid positions found."""
+    """The problem frame (row, column, value, expected, code, params) for the invalid positions found.
+
+    ``expected`` gives, per column, one message for all its problems or one per invalid position.
+    """
     parts = []
     for source, positions in invalid.items():
         if not len(positions):
@@ -74,11 +80,17 @@ def problems(table: pa.Table, invalid: dict[str, np.ndarray], expected: dict[str
         idx = pa.array(positions)
         values = pc.take(table.column(source), idx).to_pylist()
         exp = expected[source]
-        exp_values = exp.gather(positions).to_list() if isinstance(exp, pl.Series) else [exp] * len(positions)
-        parts.append(pl.DataFrame({"row": (positions + first_row).astype(np.int64), "column": [source] * len(positions),
-                                   "value": values, "expected": exp_values},
-                                  schema={"row": pl.Int64, "column": pl.String, "value": pl.String,
-                                          "expected": pl.String}))
+        part = pl.DataFrame({"row": (positions + first_row).astype(np.int64), "column": [source] * len(positions),
+                             "value": values}, schema={k: PROBLEM_SCHEMA[k] for k in ("row", "column", "value")})
+        if isinstance(exp, Message):
+            part = part.with_columns(pl.lit(exp.text, dtype=pl.String).alias("expected"),
+                                     pl.lit(exp.code, dtype=pl.String).alias("code"),
+                                     pl.lit(exp.params_json(), dtype=pl.String).alias("params"))
+        else:
+            part = part.with_columns(pl.Series("expected", [m.text for m in exp], dtype=pl.String),
+                                     pl.Series("code", [m.code for m in exp], dtype=pl.String),
+                                     pl.Series("params", [m.params_json() for m in exp], dtype=pl.String))
+        parts.append(part)
     if not parts:
-        return pl.DataFrame(schema={"row": pl.Int64, "column": pl.String, "value": pl.String, "expected": pl.String})
+        return empty_problems()
     return pl.concat(parts).sort("row", maintain_order=True)

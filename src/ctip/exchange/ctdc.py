@@ -19,16 +19,16 @@ from ctip.dataset import schema
 from ctip.exchange import codes
 from ctip.exchange import ctdc_layout as layout
 from ctip.exchange.columnar import INVALID, Lookup, apply_lookups, encode, problems
-from ctip.exchange.errors import InvalidFile, cell_error
+from ctip.exchange.errors import InvalidFile, cell_error, problem_dicts, problems_frame
 from ctip.exchange.harmonise import (
     BINARY_EXPECTED,
     MISSING,
     YEAR_EXPECTED,
     binary_mapper,
     code_mapper,
-    problems_frame,
     year_mapper,
 )
+from ctip.exchange.messages import Message, listed, message
 from ctip.exchange.parsed import Parsed, complete, with_all_columns
 from ctip.exchange.sniff import Sniffed, sniff
 from ctip.exchange.tabular import ROW, read_csv_table
@@ -71,7 +71,7 @@ def read(path: Path, sniffed: Sniffed, fmt: str) -> Parsed:
     table = table.rename_columns([columns.get(n, n) for n in table.column_names])
     lookups = _lookups(fmt, set(columns.values()))
     mapped, invalid = apply_lookups(table, lookups)
-    expected: dict[str, str | pl.Series] = {lk.source: lk.expected for lk in lookups}
+    expected: dict[str, Message | list[Message]] = {lk.source: lk.expected for lk in lookups}
     if fmt == "ctdc2017":
         for variable, (positions, expected_labels) in _concatenated_problems(table, mapped, columns).items():
             invalid[variable], expected[variable] = positions, expected_labels
@@ -81,7 +81,7 @@ def read(path: Path, sniffed: Sniffed, fmt: str) -> Parsed:
     return Parsed(fmt, complete(frame), problems(table, invalid, expected), table.num_rows, notes)
 
 
-def _resolve_header(header: list[str], fmt: str) -> tuple[dict[str, str], list[dict], list[str]]:
+def _resolve_header(header: list[str], fmt: str) -> tuple[dict[str, str], list[dict], list[Message]]:
     """File column -> canonical variable; problems for missing and unknown columns."""
     canonical = layout.CTDC2017_COLUMNS if fmt == "ctdc2017" else layout.CTDC2024_COLUMNS
     concatenated = list(layout.CTDC2017_CONCATENATED) if fmt == "ctdc2017" else []
@@ -89,20 +89,20 @@ def _resolve_header(header: list[str], fmt: str) -> tuple[dict[str, str], list[d
     known.update({alias.casefold(): code for alias, code in vocab.scheme(f"{fmt}.variable").aliases.items()})
     columns: dict[str, str] = {}
     problems_: list[dict] = []
-    notes: list[str] = []
+    notes: list[Message] = []
     for i, name in enumerate(header):
         key = name.strip().casefold()
         if key in known:
             columns[name] = known[key]
         elif i == 0 and (not key or any(h in key for h in TERMS_HINTS)):
-            notes.append(f"ignored the leading column '{name[:60]}' (terms of use)")
+            notes.append(message("terms_column", column=name[:60]))
         else:
-            problems_.append(cell_error(None, name, None, f"no such {fmt} variable; expected only: "
-                                        f"{', '.join(canonical + concatenated)}"))
+            problems_.append(cell_error(None, name, None, message("unknown_column", format=fmt,
+                                                                  columns=listed(canonical + concatenated))))
     present = set(columns.values())
     for variable in canonical:
         if variable not in present and variable not in layout.CTDC2017_OPTIONAL:
-            problems_.append(cell_error(None, variable, None, f"column '{variable}' is required in {fmt} files"))
+            problems_.append(cell_error(None, variable, None, message("missing_column", column=variable, format=fmt)))
     return columns, problems_, notes
 
 
@@ -116,8 +116,7 @@ def _lookups(fmt: str, present: set[str]) -> list[Lookup]:
         if variable == "yearOfRegistration":
             lookups.append(Lookup(column, variable, year_mapper, pa.int16(), YEAR_EXPECTED))
         elif variable in ("citizenship", "CountryOfExploitation"):
-            lookups.append(Lookup(column, variable, code_mapper(codes.countries()), pa.string(),
-                                  "an ISO 3166-1 country code (alpha-2 or alpha-3), or empty/ZZ for missing"))
+            lookups.append(Lookup(column, variable, code_mapper(codes.countries()), pa.string(), message("country")))
         else:
             mapping_name = READ_MAPPINGS.get(f"{variable}@{fmt}") or READ_MAPPINGS[variable]
             lookups.append(Lookup(column, variable, code_mapper(codes.lookup(mapping_name)), pa.string(),
@@ -128,9 +127,9 @@ def _lookups(fmt: str, present: set[str]) -> list[Lookup]:
 
 
 def _concatenated_problems(table: pa.Table, mapped: dict[str, pa.Array],
-                           columns: dict[str, str]) -> dict[str, tuple[np.ndarray, pl.Series]]:
+                           columns: dict[str, str]) -> dict[str, tuple[np.ndarray, list[Message]]]:
     """A ``*Concatenated`` cell must list exactly the labels of its group's binary columns set to 1."""
-    out: dict[str, tuple[np.ndarray, pl.Series]] = {}
+    out: dict[str, tuple[np.ndarray, list[Message]]] = {}
     present = set(columns.values())
     for variable, group in layout.CTDC2017_CONCATENATED.items():
         if variable not in present:
@@ -155,9 +154,7 @@ def _concatenated_problems(table: pa.Table, mapped: dict[str, pa.Array],
             wrong |= (listed[idx] != is_set) & ~skip[idx] & answered
         positions = np.flatnonzero(wrong)
         if len(positions):
-            exp = [_expected_labels(mapped, members, prefix, labels, int(p)) for p in positions]
-            full = pl.Series([None] * table.num_rows, dtype=pl.String).scatter(positions, exp)
-            out[variable] = (positions, full)
+            out[variable] = (positions, [_expected_labels(mapped, members, prefix, labels, int(p)) for p in positions])
     return out
 
 
@@ -178,10 +175,11 @@ def _parse_list(value: str, table: dict[str, str | None]) -> object:
 
 
 def _expected_labels(mapped: dict[str, pa.Array], members: list[str], prefix: str, labels: dict[str, str],
-                     position: int) -> str:
+                     position: int) -> Message:
     chosen = [labels[c.removeprefix(prefix)] for c in members if mapped[c][position].as_py() is True]
-    listed = "; ".join(chosen) or "empty"
-    return f"'{listed}' (the labels of the {prefix.rstrip('_')} columns set to 1)"
+    group = prefix.rstrip("_")
+    return message("concatenated", labels="; ".join(chosen), group=group) if chosen else \
+        message("concatenated_empty", group=group)
 
 
 # --- contract helpers used by releases and dashboards -------------------------------------------
@@ -191,13 +189,13 @@ def read_ctdc2024(path: str | Path) -> pl.DataFrame:
     path = Path(path)
     sniffed = sniff(path)
     if sniffed.kind != "csv":
-        raise InvalidFile(f"{path.name}: expected a CTDC v2024 CSV file")
+        raise InvalidFile(message("ctdc2024_not_csv", file=path.name))
     parsed = read(path, sniffed, "ctdc2024")
     if parsed.problems.height:
         first = parsed.problems.row(0, named=True)
-        raise InvalidFile(f"{path.name}: {parsed.problems.height} problem(s), first: row {first['row']}, "
-                          f"column {first['column']}, value {first['value']!r}, expected {first['expected']}",
-                          parsed.problems.head(100).to_dicts())
+        raise InvalidFile(message("ctdc2024_problems", file=path.name, count=parsed.problems.height, row=first["row"],
+                                  column=first["column"], value=repr(first["value"]), expected=first["expected"]),
+                          problem_dicts(parsed.problems.head(100)))
     return parsed.frame.drop("source_row")
 
 

@@ -8,7 +8,8 @@ Two forms of the same rules:
   Kobo readers, whose cells need cross-column logic (dates, ages, choice columns).
 
 Either way only the rare bad rows are looked at individually, to build the
-``{"row", "column", "value", "expected"}`` problems.
+``{"row", "column", "value", "expected", "code", "params"}`` problems (messages from
+``ctip.exchange.messages``: the code and parameters are literal columns, one per rule).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import polars as pl
 
 from ctip import vocab
 from ctip.exchange.columnar import INVALID
+from ctip.exchange.errors import empty_problems
+from ctip.exchange.messages import Message, message
 from ctip.exchange.tabular import ROW
 
 # Spellings of "missing" met in CTDC files in the wild (vocab ``ctdc.missing_marker``), compared
@@ -29,9 +32,9 @@ from ctip.exchange.tabular import ROW
 MISSING = tuple(m.casefold() for m in vocab.missing_markers())
 TRUE_SPELLINGS = ("1", "1.0", "true", "yes", "y")
 FALSE_SPELLINGS = ("0", "0.0", "false", "no", "n")
-BINARY_EXPECTED = "1 (yes), 0 (no) or empty/-99 (missing)"
+BINARY_EXPECTED = message("binary")
 FIRST_YEAR = 1990
-YEAR_EXPECTED = f"a year between {FIRST_YEAR} and next year"
+YEAR_EXPECTED = message("year_to_next", first=FIRST_YEAR)
 
 
 # --- mappers: judge one distinct cell value (see ctip.exchange.columnar) ------------------------
@@ -77,7 +80,7 @@ class Rule:
     invalid: pl.Expr | None = None
     source: str | None = None  # the file's column named in a problem
     raw: pl.Expr | None = None  # the cell shown in a problem
-    expected: str | pl.Expr = ""
+    expected: Message | None = None  # what a valid cell looks like (required with ``invalid``)
 
 
 def norm(col: str) -> pl.Expr:
@@ -90,7 +93,7 @@ def is_missing(col: str) -> pl.Expr:
     return pl.col(col).is_null() | norm(col).is_in(MISSING)
 
 
-def code_rule(column: str, source: str, lookup: Mapping[str, str | None], expected: str) -> Rule:
+def code_rule(column: str, source: str, lookup: Mapping[str, str | None], expected: Message) -> Rule:
     """Map a categorical cell through ``lookup`` (lower-cased spelling -> code); unknown spellings are invalid."""
     keys = list(lookup)
     mapped = norm(source).replace_strict(keys, [lookup[k] for k in keys], default=None, return_dtype=pl.String)
@@ -114,20 +117,20 @@ def year_rule(column: str, source: str, first: int = FIRST_YEAR) -> Rule:
     ok = year.is_between(first, last)
     value = pl.when(ok).then(year).otherwise(None).cast(pl.Int16)
     return Rule(column, value, ~is_missing(source) & ~ok.fill_null(False), source, pl.col(source),
-                f"a year between {first} and {last}")
+                message("year", first=first, last=last))
 
 
 def apply_rules(raw: pl.DataFrame, rules: list[Rule], checks: list[Rule] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Evaluate ``rules`` (output columns) and ``checks`` (extra row-level checks, no output column).
 
     Returns the harmonised frame (``ROW`` + one column per rule) and the problems frame
-    (``row``, ``column``, ``value``, ``expected``), sorted by row.
+    (``row``, ``column``, ``value``, ``expected``, ``code``, ``params``), sorted by row.
     """
     checked = [r for r in rules + (checks or []) if r.invalid is not None]
     flags = [r.invalid.fill_null(False).alias(f"__bad{i}") for i, r in enumerate(checked)]  # type: ignore[union-attr]
     out = raw.select([pl.col(ROW), *[r.value.alias(r.column) for r in rules], *flags])
     flag_names = [f"__bad{i}" for i in range(len(checked))]
-    problems = _empty_problems()
+    problems = empty_problems()
     if flag_names:
         bad_rows = out.filter(pl.any_horizontal(flag_names)).select([ROW, *flag_names])
         if bad_rows.height:
@@ -137,8 +140,7 @@ def apply_rules(raw: pl.DataFrame, rules: list[Rule], checks: list[Rule] | None 
                     pl.col(ROW).alias("row"),
                     pl.lit(r.source, dtype=pl.String).alias("column"),
                     (r.raw if r.raw is not None else pl.lit(None)).cast(pl.String).alias("value"),
-                    (r.expected if isinstance(r.expected, pl.Expr) else pl.lit(r.expected)).cast(pl.String)
-                    .alias("expected"),
+                    *_message_columns(r.expected),
                 )
                 for i, r in enumerate(checked)
             ]
@@ -146,12 +148,9 @@ def apply_rules(raw: pl.DataFrame, rules: list[Rule], checks: list[Rule] | None 
     return out.drop(flag_names), problems
 
 
-def _empty_problems() -> pl.DataFrame:
-    return pl.DataFrame(schema={"row": pl.Int64, "column": pl.String, "value": pl.String, "expected": pl.String})
-
-
-def problems_frame(items: list[dict]) -> pl.DataFrame:
-    """Problems from a list of dicts (for file-level checks found in Python)."""
-    if not items:
-        return _empty_problems()
-    return pl.DataFrame(items, schema=_empty_problems().schema)
+def _message_columns(expected: Message | None) -> list[pl.Expr]:
+    """The ``expected``, ``code`` and ``params`` columns of a rule's problems: literals, one per rule."""
+    if expected is None:
+        raise ValueError("a rule that finds invalid cells must say what it expected")
+    return [pl.lit(expected.text, dtype=pl.String).alias("expected"), pl.lit(expected.code, dtype=pl.String).alias("code"),
+            pl.lit(expected.params_json(), dtype=pl.String).alias("params")]

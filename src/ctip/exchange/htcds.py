@@ -35,11 +35,12 @@ from ctip.exchange.harmonise import (
     norm,
     year_rule,
 )
+from ctip.exchange.messages import listed, message
 from ctip.exchange.parsed import Parsed, complete
 from ctip.exchange.sniff import Sniffed
 from ctip.exchange.tabular import ROW, frame_from_rows, read_csv, read_xlsx_rows
 
-DATE_EXPECTED = "a date written YYYY-MM-DD (or an Excel date)"
+DATE_EXPECTED = message("date")
 
 
 def key(text: str) -> str:
@@ -90,7 +91,7 @@ def read(path: Path, sniffed: Sniffed, fmt: str) -> Parsed:
     if sniffed.kind == "xlsx":
         head, rows = read_xlsx_rows(path, max_header_rows=2)
         if not head:
-            raise InvalidFile(f"{path.name}: the workbook's first sheet is empty")
+            raise InvalidFile(message("xlsx_sheet_empty", file=path.name))
         if fmt == "htcds-xlsx":  # hidden row 1 = field names, row 2 = labels, data from row 3
             names = [c or f"__blank_{i + 1}" for i, c in enumerate(head[0])]
             raw = frame_from_rows(_dedupe(names), rows)
@@ -101,11 +102,10 @@ def read(path: Path, sniffed: Sniffed, fmt: str) -> Parsed:
         raw = read_csv(path, sniffed, multiline=True)
     fields, choices, meta, extensions = _resolve(raw.columns)
     if not fields and not choices and not extensions:
-        raise InvalidFile(f"{path.name}: no HTCDS field found in the header; expected columns such as "
-                          f"{', '.join(list(layout.FIELDS)[:5])} (names or labels)")
+        raise InvalidFile(message("no_htcds_field", file=path.name, fields=listed(list(layout.FIELDS)[:5])))
     rules = _rules(raw, fields, choices, meta, extensions)
     frame, problems = apply_rules(raw, rules)
-    notes = [f"read {len(fields) + len(choices)} HTCDS field(s); other columns are ignored"]
+    notes = [message("htcds_fields", count=len(fields) + len(choices))]
     return Parsed(fmt, complete(frame), problems, raw.height, notes)
 
 
@@ -184,7 +184,7 @@ def _rules(raw: pl.DataFrame, fields: dict[str, str], choices: dict[str, dict[st
         ok = age.is_between(0, 120)
         rules.append(Rule("majority_status_at_exploit",
                           pl.when(ok).then(pl.when(age < 18).then(pl.lit("minor")).otherwise(pl.lit("adult"))),
-                          ~is_missing(col) & ~ok.fill_null(False), col, pl.col(col), "an age in years (0-120)"))
+                          ~is_missing(col) & ~ok.fill_null(False), col, pl.col(col), message("age")))
     for field, (group, mapping_name) in layout.MULTI_SELECT.items():
         if field in fields:
             rules += _multi_select_cell(raw, group, field, fields[field], mapping_name)
@@ -217,7 +217,7 @@ def _single_select(column: str, source: str, scheme_name: str, mapping_name: str
     value = pl.when(is_missing(source)).then(None).otherwise(
         cell.replace_strict(list(table), list(table.values()), default=None, return_dtype=pl.String))
     return Rule(column, value, ~is_missing(source) & ~known, source, pl.col(source),
-                f"one of {', '.join(vocab.codes(scheme_name))} (codes or labels)")
+                message("choice", choices=listed(vocab.codes(scheme_name))))
 
 
 def _country(column: str, raw: pl.DataFrame, source: str, *, strict: bool) -> Rule:
@@ -228,8 +228,7 @@ def _country(column: str, raw: pl.DataFrame, source: str, *, strict: bool) -> Ru
     cells = list(parsed)
     value = pl.col(source).replace_strict(cells, [parsed[c] for c in cells], default=None, return_dtype=pl.String)
     invalid = (~is_missing(source) & value.is_null()) if strict else None
-    return Rule(column, value, invalid, source, pl.col(source),
-                "an ISO 3166-1 country code (alpha-2 or alpha-3) or English country name")
+    return Rule(column, value, invalid, source, pl.col(source), message("country_or_name"))
 
 
 def _first_country(cell: str, table: dict[str, str]) -> str | None:
@@ -274,8 +273,7 @@ def _age_rules(birth_col: str, registration: pl.Expr) -> list[Rule]:
     majority = pl.when(ok).then(pl.when(age < 18).then(pl.lit("minor")).otherwise(pl.lit("adult")))
     # The problem names the row and column but not the birthdate itself: the report is shown on pages,
     # printed by the CLI and kept beside the store, none of which may hold an identifier.
-    return [Rule("age_band", band, invalid, birth_col, pl.lit(WITHHELD),
-                 f"{DATE_EXPECTED}, on or before the registration date"),
+    return [Rule("age_band", band, invalid, birth_col, pl.lit(WITHHELD), message("birthdate")),
             Rule("majority_status", majority)]
 
 
@@ -299,7 +297,7 @@ def _multi_select_cell(raw: pl.DataFrame, group: str, field: str, source: str, m
     for target in _targets(group):
         rules.append(Rule(f"{group}_{target}", pl.when(answered).then(chosen.list.contains(target)).otherwise(None)))
     rules[0] = Rule(rules[0].column, rules[0].value, pl.col(source).is_in(bad), source, pl.col(source),
-                    f"choices of {field} separated by spaces or ';': {', '.join(vocab.codes(scheme_name))}")
+                    message("choices", field=field, choices=listed(vocab.codes(scheme_name))))
     return rules
 
 
@@ -357,7 +355,7 @@ def _extension_rules(extensions: dict[str, str]) -> list[Rule]:
         elif target == "is_abduction":
             rules.append(binary_rule(target, column))
         elif target == "country_of_exploitation":
-            rules.append(code_rule(target, column, codes.countries(), "an ISO 3166-1 alpha-3 country code"))
+            rules.append(code_rule(target, column, codes.countries(), message("country_alpha3")))
         else:
             table = {c.casefold(): c for c in vocab.codes(scheme_name or "")}
             rules.append(code_rule(target, column, table, codes.expected(scheme_name or "")))

@@ -7,18 +7,20 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from ctip.dataset import schema
+from ctip.exchange.messages import Message
 from ctip.exchange.tabular import ROW
 
 
 @dataclass
 class Parsed:
-    """``frame``: ``source_row`` + every data column of the schema; ``problems``: row/column/value/expected."""
+    """``frame``: ``source_row`` + every data column of the schema; ``problems``: row, column, value, expected,
+    code, params (see ``ctip.exchange.errors``); ``notes``: how the file was read."""
 
     format: str
     frame: pl.DataFrame
     problems: pl.DataFrame
     rows_read: int
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
     @property
     def rejected_rows(self) -> set[int]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ctip.exchange import ctdc, htcds
-from ctip.exchange.errors import InvalidFile
+from ctip.exchange.errors import ExchangeError, InvalidFile
+from ctip.exchange.messages import message
 from ctip.exchange.parsed import Parsed
 from ctip.exchange.sniff import sniff
 
@@ -14,10 +15,10 @@ ALIASES = {"ctdc2025": "ctdc2024", "ctdc": "ctdc2017", "htcds": "htcds-xlsx", "o
 
 
 def canonical_format(fmt: str) -> str:
-    """The format's canonical name; ``ValueError`` listing the valid names."""
+    """The format's canonical name; ``ExchangeError`` (a ``ValueError``) listing the valid names."""
     name = ALIASES.get(fmt.strip().lower(), fmt.strip().lower())
     if name not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS + tuple(ALIASES))}")
+        raise ExchangeError(message("unknown_format", format=repr(fmt), formats=", ".join(FORMATS + tuple(ALIASES))))
     return name
 
 
@@ -27,12 +28,10 @@ def parse(path: Path, fmt: str | None = None) -> Parsed:
     detected = _detect(path, sniffed)
     fmt = canonical_format(fmt) if fmt else detected
     if fmt is None:
-        raise InvalidFile(f"{path.name}: cannot tell the format from the header; expected a CTDC 2017 or v2024 "
-                          "CSV, the HTCDS Excel template or a KoboToolbox/ODK export of the HTCDS form "
-                          f"(or name it with --format {'|'.join(FORMATS)})")
+        raise InvalidFile(message("unknown_file_format", file=path.name, formats="|".join(FORMATS)))
     if fmt in ctdc.FORMATS:
         if sniffed.kind != "csv":
-            raise InvalidFile(f"{path.name}: {fmt} files are CSV; this is an Excel workbook (save it as CSV UTF-8)")
+            raise InvalidFile(message("ctdc_not_csv", file=path.name, format=fmt))
         return ctdc.read(path, sniffed, fmt)
     return htcds.read(path, sniffed, fmt)
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ctip.exchange.errors import InvalidFile
+from ctip.exchange.messages import message
 
 HEAD_BYTES = 64 * 1024
 MAX_XLSX_BYTES = 256 * 2**20  # unpacked size of a workbook: its rows are read into memory
 UTF8_BOM = b"\xef\xbb\xbf"
-RESAVE_HINT = "save it again as 'CSV UTF-8 (comma delimited)' (Excel, LibreOffice) or convert it with iconv"
 
 
 @dataclass(frozen=True)
@@ -37,34 +37,28 @@ def sniff(path: Path) -> Sniffed:
     with open(path, "rb") as fh:
         head = fh.read(HEAD_BYTES)
     if not head.strip():
-        raise InvalidFile(f"{path.name}: the file is empty; expected a CSV or Excel file with a header row")
+        raise InvalidFile(message("empty_file", file=path.name))
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(path)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InvalidFile(f"{path.name}: this is a legacy Excel 97-2003 (.xls) workbook; save it as .xlsx "
-                          "or as CSV UTF-8 and upload that")
+        raise InvalidFile(message("xls", file=path.name))
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(head):
-        raise InvalidFile(f"{path.name}: the file is encoded as UTF-16 (Excel's 'Unicode text'); "
-                          f"only UTF-8 is accepted: {RESAVE_HINT}")
+        raise InvalidFile(message("utf16", file=path.name))
     nul = head.find(b"\x00")
     if nul >= 0:
-        raise InvalidFile(f"{path.name}: binary content (a NUL byte at offset {nul}); expected a CSV text "
-                          "file or an .xlsx workbook")
+        raise InvalidFile(message("binary_file", file=path.name, offset=nul))
     bom = head.startswith(UTF8_BOM)
     text = head[len(UTF8_BOM):] if bom else head
     first_line = text.split(b"\n", 1)[0].rstrip(b"\r")
     try:
         header_text = first_line.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InvalidFile(
-            f"{path.name}: the header row is not UTF-8 (byte 0x{first_line[exc.start]:02x} at position "
-            f"{exc.start}){' although the file starts with a UTF-8 byte-order mark' if bom else ''}; "
-            f"it looks like Windows-1252 or another legacy encoding: {RESAVE_HINT}") from None
+        raise InvalidFile(message("header_not_utf8_bom" if bom else "header_not_utf8", file=path.name,
+                                  byte=f"{first_line[exc.start]:02x}", position=exc.start)) from None
     delimiter = max((",", ";", "\t"), key=header_text.count)
     header = next(csv.reader(io.StringIO(header_text), delimiter=delimiter), [])
     if len(header) < 2:
-        raise InvalidFile(f"{path.name}: the first line has no column names separated by ',', ';' or tab; "
-                          "expected a header row")
+        raise InvalidFile(message("no_header", file=path.name))
     return Sniffed("csv", delimiter, tuple(h.strip() for h in header), bom)
 
 
@@ -83,10 +77,9 @@ def _sniff_zip(path: Path) -> Sniffed:
         with zipfile.ZipFile(path) as zf:
             members = zf.infolist()
     except zipfile.BadZipFile:
-        raise InvalidFile(f"{path.name}: the file starts like an Excel workbook but is damaged or truncated; "
-                          "export it again") from None
+        raise InvalidFile(message("damaged_xlsx", file=path.name)) from None
     if "xl/workbook.xml" not in {m.filename for m in members}:
-        raise InvalidFile(f"{path.name}: a ZIP archive that is not an Excel workbook; expected .xlsx or CSV")
+        raise InvalidFile(message("zip_not_xlsx", file=path.name))
     _check_expansion(path, members)
     return Sniffed("xlsx")
 
@@ -97,6 +90,5 @@ def _check_expansion(path: Path, members: list[zipfile.ZipInfo]) -> None:
     reader enforces while unpacking."""
     unpacked = sum(m.file_size for m in members)
     if unpacked > MAX_XLSX_BYTES:
-        raise InvalidFile(f"{path.name}: the workbook unpacks to {unpacked // 2**20} MiB, more than the "
-                          f"{MAX_XLSX_BYTES // 2**20} MiB an Excel upload may hold; save the sheet as CSV UTF-8 "
-                          "(CSV files have no such limit) or split it")
+        raise InvalidFile(message("xlsx_too_large", file=path.name, size=unpacked // 2**20,
+                                  limit=MAX_XLSX_BYTES // 2**20))

@@ -19,7 +19,8 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from ctip.exchange.errors import InvalidFile, cell_error
-from ctip.exchange.sniff import RESAVE_HINT, Sniffed
+from ctip.exchange.messages import message
+from ctip.exchange.sniff import Sniffed
 
 ROW = "__row"
 MAX_LOCATED = 20
@@ -55,7 +56,7 @@ def read_xlsx_rows(path: Path, max_header_rows: int = 2,
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged workbooks
-        raise InvalidFile(f"{path.name}: the Excel workbook cannot be opened ({exc}); export it again") from None
+        raise InvalidFile(message("xlsx_unreadable", file=path.name, detail=str(exc))) from None
     try:
         ws = wb.worksheets[0]
         rows = [list(r) for r in ws.iter_rows(values_only=True, max_row=limit)]
@@ -102,7 +103,7 @@ def _unique_names(path: Path, names: list[str]) -> list[str]:
         if not name:
             names[i] = name = f"__blank_{i + 1}"
         if name in seen:
-            raise InvalidFile(f"{path.name}: column '{name}' appears twice in the header; each column once")
+            raise InvalidFile(message("duplicate_column", file=path.name, column=name))
         seen.add(name)
     return names
 
@@ -128,6 +129,7 @@ def _locate_problem(path: Path, sniffed: Sniffed, names: list[str], arrow_messag
     """Scan the file once, streaming, for what Arrow refused: a line that is not UTF-8, or rows whose
     number of fields differs from the header's (the first ``MAX_LOCATED``), or a cut-off last row."""
     errors: list[dict] = []
+    found: list[int] = []  # the number of fields of each row in ``errors`` with a wrong number
     last_row = 0
     ends_with_break = True
     with open(path, "rb") as fh:
@@ -138,23 +140,26 @@ def _locate_problem(path: Path, sniffed: Sniffed, names: list[str], arrow_messag
                 last_row = row_no
                 if len(fields) != len(names) and len(errors) < MAX_LOCATED:
                     errors.append(cell_error(row_no, None, sniffed.delimiter.join(fields)[:80],
-                                             f"{len(names)} fields as in the header, found {len(fields)}"))
+                                             message("field_count", expected=len(names), found=len(fields))))
+                    found.append(len(fields))
         except _BadByte as bad:
             return _not_utf8(path, sniffed, names, bad)
         except csv.Error as exc:
-            errors.append(cell_error(last_row + 1, None, None, f"well-formed CSV ({exc})"))
+            errors.append(cell_error(last_row + 1, None, None, message("csv_syntax", detail=str(exc))))
         if fh.tell():
             fh.seek(-1, 2)
             ends_with_break = fh.read(1) in (b"\n", b"\r")
     if not errors:
-        return InvalidFile(f"{path.name}: the CSV cannot be parsed ({arrow_message.splitlines()[0]})")
+        return InvalidFile(message("csv_unparsable", file=path.name, detail=arrow_message.splitlines()[0]))
     first = errors[0]
+    if not found:  # the only problem is one the csv module refused
+        return InvalidFile(message("csv_bad_row", file=path.name, row=first["row"], detail=first["params"]["detail"]),
+                           errors)
     if not ends_with_break and first["row"] == last_row:
-        msg = (f"{path.name}: the last row ({first['row']}) is incomplete ({first['expected']}) and the file does "
-               "not end with a line break: the file looks truncated; upload the complete file")
+        msg = message("truncated", file=path.name, row=first["row"], columns=len(names), found=found[0])
     else:
-        msg = (f"{path.name}: {len(errors)} row(s) do not have the header's {len(names)} columns, first at row "
-               f"{first['row']} ({first['expected']}); check the delimiter and quoting")
+        msg = message("ragged_rows", file=path.name, count=len(errors), columns=len(names), row=first["row"],
+                      found=found[0])
     return InvalidFile(msg, errors)
 
 
@@ -163,10 +168,9 @@ def _not_utf8(path: Path, sniffed: Sniffed, names: list[str], bad: _BadByte) -> 
     fields = next(csv.reader([line], delimiter=sniffed.delimiter), [])
     column = _column_of_bad_byte(fields, names)
     value = fields[names.index(column)] if column in names and names.index(column) < len(fields) else None
-    bom_note = " although it starts with a UTF-8 byte-order mark" if sniffed.bom else ""
-    msg = (f"{path.name}: row {bad.line_no} is not UTF-8 text (byte 0x{bad.raw[bad.error.start]:02x}){bom_note}; "
-           f"the file looks like Windows-1252 or another legacy encoding: {RESAVE_HINT}")
-    return InvalidFile(msg, [cell_error(bad.line_no, column, value, "UTF-8 text")])
+    msg = message("not_utf8_row_bom" if sniffed.bom else "not_utf8_row", file=path.name, row=bad.line_no,
+                  byte=f"{bad.raw[bad.error.start]:02x}")
+    return InvalidFile(msg, [cell_error(bad.line_no, column, value, message("utf8"))])
 
 
 def _column_of_bad_byte(fields: list[str], names: list[str]) -> str | None:

@@ -29,8 +29,7 @@ MN = {
     "Releases": "Нийтлэлүүд",
     "De-identified releases of the collaborative dataset. A release reaches the public dashboard only after a supervisor approves it.":
         "Хамтын өгөгдлийн сангийн хувийн мэдээллийг нууцалсан нийтлэлүүд. Нийтлэл зөвхөн хянагч баталсны дараа олон нийтийн самбарт гарна.",
-    "Create releases with the command line: ctip release kanon, aggregates or synthetic.":
-        "Нийтлэлийг тушаалын мөрөөр үүсгэнэ: ctip release kanon, aggregates эсвэл synthetic.",
+    "Create releases with the command line:": "Нийтлэлийг тушаалын мөрөөр үүсгэнэ:",
     "All releases": "Бүх нийтлэл",
     "Release": "Нийтлэл",
     "Method": "Арга",
@@ -84,4 +83,20 @@ MN = {
     "Reject": "Татгалзах",
     "not assessable (%(found)s unique value combinations found in the synthetic records: too few for a rate)":
         "үнэлэх боломжгүй (нийлэг бүртгэлээс %(found)s өвөрмөц утгын хослол олдсон: хувь тооцоход хэт цөөн)",
+    "Before approving:": "Батлахаас өмнө:",
+    ("%(share)s of the distinct pairs of values in these synthetic records are held by fewer than 10 real people or "
+     "by none. Readers may take such combinations for real people. Differential privacy still protects everyone, "
+     "but consider protected aggregate tables instead, or a higher rare-pair threshold (min_pair_count)."):
+        ("Эдгээр нийлэг бүртгэл дэх давхцахгүй утгын хосуудын %(share)s нь бодит 10-аас цөөн хүнд байгаа эсвэл "
+         "огт байхгүй. Уншигчид ийм хослолыг бодит хүн гэж ойлгож магадгүй. Ялгаварт нууцлал хүн бүрийг "
+         "хамгаалсан хэвээр, гэхдээ оронд нь хамгаалагдсан нэгтгэл хүснэгт гаргах, эсвэл ховор хосын босгыг "
+         "(min_pair_count) өсгөхийг бодолцоно уу."),
+    ("%(share)s of the distinct pairs of values in these synthetic records are held by fewer than 10 real people or "
+     "by none. Readers may take such combinations for real people. Differential privacy still protects everyone, "
+     "but with %(records)s records the rare-pair removal is off (it starts at 2,000): consider protected aggregate "
+     "tables instead."):
+        ("Эдгээр нийлэг бүртгэл дэх давхцахгүй утгын хосуудын %(share)s нь бодит 10-аас цөөн хүнд байгаа эсвэл "
+         "огт байхгүй. Уншигчид ийм хослолыг бодит хүн гэж ойлгож магадгүй. Ялгаварт нууцлал хүн бүрийг "
+         "хамгаалсан хэвээр, гэхдээ %(records)s бүртгэлтэй үед ховор хосыг арилгах алхам ажиллахгүй (2,000-аас "
+         "эхэлнэ): оронд нь хамгаалагдсан нэгтгэл хүснэгт гаргахыг бодолцоно уу."),
 }

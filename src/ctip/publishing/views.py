@@ -49,6 +49,21 @@ def release_list(request):
     })
 
 
+def review_notes(report: dict) -> list[str]:
+    """The report's notes for the approver in the reader's language (``release.REVIEW_NOTES`` are the
+    msgids); a note of an unknown kind keeps its English text."""
+    from ctip.disclosure.release import REVIEW_NOTES
+
+    notes = []
+    for note in report.get("review_notes", []):
+        template = REVIEW_NOTES.get(note.get("code"))
+        try:
+            notes.append(_(template) % note["params"] if template else note.get("text", ""))
+        except (KeyError, TypeError, ValueError):
+            notes.append(note.get("text", ""))
+    return notes
+
+
 @_reviewer_required
 def release_detail(request, release_id: str):
     info = _release_or_404(release_id)
@@ -56,6 +71,7 @@ def release_detail(request, release_id: str):
     return render(request, "publishing/detail.html", {
         "release": info, "report": report, "request_obj": selectors.request_for(release_id),
         "utility": report.get("utility", {}), "risk": report.get("risk", {}),
+        "review_notes": review_notes(report),
         "files": [n for n in DOWNLOADS if info.file(n)],
         "can_request": user_can(request.user, "release.create"),
         "can_approve": user_can(request.user, "release.approve"),

@@ -35,4 +35,20 @@ MN = {
     "Dashboard": "Хяналтын самбар",
     "Releases": "Нийтлэлүүд",
     "Public statistics": "Нийтийн статистик",
+    # error pages (403.html, 404.html)
+    "Not allowed": "Хандах эрхгүй",
+    "Your role does not give access to this page. Ask your organisation's administrator if you need it.":
+        "Таны үүрэг энэ хуудсанд хандах эрх олгодоггүй. Шаардлагатай бол байгууллагынхаа админд хандана уу.",
+    "Page not found": "Хуудас олдсонгүй",
+    "There is no such page, or it is not shared with you. Check the address, or start again from the home page.":
+        "Ийм хуудас байхгүй, эсвэл танд хуваалцаагүй байна. Хаягаа шалгах эсвэл нүүр хуудаснаас дахин эхэлнэ үү.",
+    "Back to the home page": "Нүүр хуудас руу буцах",
+    "The form has expired": "Маягтын хугацаа дууссан",
+    "The page was open for too long, or your browser blocks cookies for this site. Go back, reload the page and send the form again.":
+        "Хуудас хэт удаан нээлттэй байсан, эсвэл таны хөтөч энэ сайтын күүкиг хаасан байна. Буцаж, хуудсаа "
+        "дахин ачаалаад маягтаа дахин илгээнэ үү.",
+    "Something went wrong": "Алдаа гарлаа",
+    "ctip could not answer this request. Try again in a moment; if it happens again, tell your administrator when it happened.":
+        "ctip энэ хүсэлтэд хариулж чадсангүй. Хэсэг хугацааны дараа дахин оролдоно уу; дахин давтагдвал хэзээ "
+        "болсныг админдаа мэдэгдэнэ үү.",
 }

@@ -5,6 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+# The languages ``ctip.osint.language`` tells apart, by code.
+LANGUAGE_NAMES = {
+    "en": _("English"), "mn": _("Mongolian (Cyrillic)"), "mn-Latn": _("Mongolian (Latin)"), "ru": _("Russian"),
+    "zh": _("Chinese"), "ko": _("Korean"), "ja": _("Japanese"), "und": _("unknown"),
+}
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
@@ -35,9 +41,8 @@ class FilterForm(forms.Form):
         ("", _("all")), ("flagged", _("flagged (medium or high)")), ("high", _("high")), ("medium", _("medium")),
         ("low", _("low")), ("none", _("none"))])
     family = forms.ChoiceField(label=_("Red-flag family"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False, choices=[
-        ("", _("all")), ("en", _("English")), ("mn", _("Mongolian (Cyrillic)")), ("mn-Latn", _("Mongolian (Latin)")),
-        ("ru", _("Russian")), ("zh", _("Chinese")), ("ko", _("Korean")), ("ja", _("Japanese")), ("und", _("unknown"))])
+    language = forms.ChoiceField(label=_("Language"), required=False,
+                                 choices=[("", _("all")), *LANGUAGE_NAMES.items()])
     text = forms.CharField(label=_("Text contains"), required=False)
     identifier = forms.CharField(label=_("Identifier contains"), required=False)
 

@@ -145,4 +145,16 @@ MN = {
     "money": "мөнгөн дүн",
     "one phone across several authors or places": "нэг утас олон зохиогч эсвэл газарт давтагдсан",
     "several authors share one text template": "олон зохиогч нэг ижил бичвэрийн загвар ашигласан",
+    # network node kinds and the reasons a file was skipped (templatetags/workbench.py)
+    "post": "нийтлэл",
+    "binary content (NUL bytes)": "хоёртын агуулга (NUL байт)",
+    "undecodable: not UTF-8, UTF-16 or Windows-1251, and no other encoding fits":
+        "тайлах боломжгүй: UTF-8, UTF-16, Windows-1251 биш, өөр ямар ч кодчилол тохирохгүй",
+    "CSV header has no text column (expected one of %(expected)s; found %(found)s)":
+        "CSV-ийн толгой мөрөнд текстийн багана алга (дараахын аль нэг байх ёстой: %(expected)s; олдсон: %(found)s)",
+    "archive: never extracted; unpack it yourself and scan the folder":
+        "архив: задлахгүй; өөрөө задлаад хавтсыг шалгуулна уу",
+    "unsupported file type '%(suffix)s'; expected one of %(expected)s":
+        "дэмжигдээгүй файлын төрөл '%(suffix)s'; дараахын аль нэг байх ёстой: %(expected)s",
+    "larger than %(mb)s MB": "%(mb)s MB-аас том",
 }

@@ -120,3 +120,8 @@ class Referral(models.Model):
             models.Index(fields=["to_organisation", "state"], name="referral_inbox"),
             models.Index(fields=["from_organisation", "state"], name="referral_outbox"),
         ]
+
+    def get_sections_display(self) -> str:
+        """The shared sections as their names in the reader's language, comma-separated."""
+        names = dict(Section.choices)
+        return ", ".join(str(names.get(section, section)) for section in self.sections)
