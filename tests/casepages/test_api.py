@@ -192,3 +192,16 @@ def test_an_expired_token_is_refused(client, orgs):
     user = User.objects.create(username="old-sync", role="case_worker", organisation=orgs["iom"],
                                is_service_account=True, password="!")
     assert call(client, "get", "/cases/", token=token_issue(user, days=-1)).status_code == 401
+
+
+def test_field_errors_speak_the_requests_language(client, service_accounts):
+    """An unknown code is named, with the valid codes, in English or in Mongolian (Accept-Language)."""
+    token = service_accounts["iom-sync"]
+    body = {"first_name": "Anujin", "age_years": 16, "gender": "Femal"}
+    english = call(client, "post", "/cases/", token, body).json()["extra"]["fields"]["gender"]
+    assert english[0].startswith("unknown code 'Femal'; expected one of: ")
+    mongolian = client.post(f"{API}/cases/", data=json.dumps(body), content_type="application/json",
+                            HTTP_AUTHORIZATION=f"Bearer {token}", HTTP_ACCEPT_LANGUAGE="mn")
+    message = mongolian.json()["extra"]["fields"]["gender"][0]
+    assert message.startswith("код 'Femal' танигдсангүй; эдгээрийн нэг байх ёстой: ")
+    assert message.split(": ", 1)[1] == english[0].split(": ", 1)[1], "the valid codes stay codes"

@@ -502,4 +502,9 @@ MN = {
     "Transfer to": "Кейсийг хүлээлгэн өгөх байгууллага",
     "Unknown plan.": "Ийм төлөвлөгөө алга.",
     "The end date is before the start date.": "Дуусах огноо эхлэх огнооноос өмнө байна.",
+    "unknown country code %(code)s; expected an ISO 3166-1 alpha-3 code such as MNG":
+        "улсын код %(code)s танигдсангүй; ISO 3166-1 alpha-3 код хэрэгтэй (жишээ нь MNG)",
+    "unknown code %(code)s; expected one of: %(codes)s": "код %(code)s танигдсангүй; эдгээрийн нэг байх ёстой: %(codes)s",
+    "expected a list of %(scheme)s codes, got %(type)s": "%(scheme)s кодын жагсаалт хэрэгтэй, ирсэн нь %(type)s",
+    "a code is listed twice": "нэг код хоёр удаа орсон байна",
 }

@@ -2,24 +2,27 @@
 
 Codes are not baked into the schema as ``choices``: the vocabulary is the single source of truth and
 can grow without a migration. ``full_clean()`` (every service calls it) raises a field error naming
-the unknown code and the valid ones.
+the unknown code and the valid ones, in the request's language (pages and the JSON API alike); codes
+stay codes.
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
 
 
 def _check(scheme: str, code: str) -> None:
     from ctip import vocab
 
-    if scheme == "iso3166.alpha3" and not vocab.is_valid(scheme, code):
-        raise ValidationError(f"unknown country code {code!r}; expected an ISO 3166-1 alpha-3 code such as MNG")
-    try:
-        vocab.validate(scheme, code)
-    except ValueError as exc:
-        raise ValidationError(str(exc)) from None
+    if vocab.is_valid(scheme, code):
+        return
+    if scheme == "iso3166.alpha3":
+        raise ValidationError(_("unknown country code %(code)s; expected an ISO 3166-1 alpha-3 code such as MNG"),
+                              code="unknown_country", params={"code": repr(code)})
+    raise ValidationError(_("unknown code %(code)s; expected one of: %(codes)s"), code="unknown_code",
+                          params={"code": repr(code), "codes": ", ".join(vocab.codes(scheme))})
 
 
 @deconstructible
@@ -48,9 +51,10 @@ class VocabCodes:
         if value in (None, ""):
             return
         if not isinstance(value, list):
-            raise ValidationError(f"expected a list of {self.scheme} codes, got {type(value).__name__}")
+            raise ValidationError(_("expected a list of %(scheme)s codes, got %(type)s"), code="not_a_list",
+                                  params={"scheme": self.scheme, "type": type(value).__name__})
         if len(set(value)) != len(value):
-            raise ValidationError("a code is listed twice")
+            raise ValidationError(_("a code is listed twice"), code="duplicate_code")
         for code in value:
             _check(self.scheme, code)
 
