@@ -132,7 +132,7 @@ def _organisation(pk: int | None, field: str) -> Organisation | None:
         return None
     org = Organisation.objects.filter(pk=pk).first()
     if org is None:
-        raise ApplicationError(_("Unknown organisation."), extra={"fields": {field: [f"no organisation {pk}"]}})
+        raise ApplicationError(_("Unknown organisation."), extra={"fields": {field: [_("no organisation %(id)s") % {"id": pk}]}})
     return org
 
 
@@ -497,7 +497,7 @@ def service_add(request, public_id: str, payload: ServiceIn):
     plan_id = data.pop("plan")
     plan = case.plans.filter(pk=plan_id).first() if plan_id is not None else None
     if plan_id is not None and plan is None:
-        raise ApplicationError(_("Unknown plan."), extra={"fields": {"plan": [f"no plan {plan_id} in this case"]}})
+        raise ApplicationError(_("Unknown plan."), extra={"fields": {"plan": [_("no plan %(id)s in this case") % {"id": plan_id}]}})
     data["provider"] = _organisation(data["provider"], "provider") or case.organisation
     return Status(201, services.service_add(actor=request.auth, case=case, plan=plan, **data))
 

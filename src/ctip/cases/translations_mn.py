@@ -507,4 +507,6 @@ MN = {
     "unknown code %(code)s; expected one of: %(codes)s": "код %(code)s танигдсангүй; эдгээрийн нэг байх ёстой: %(codes)s",
     "expected a list of %(scheme)s codes, got %(type)s": "%(scheme)s кодын жагсаалт хэрэгтэй, ирсэн нь %(type)s",
     "a code is listed twice": "нэг код хоёр удаа орсон байна",
+    "no organisation %(id)s": "%(id)s дугаартай байгууллага алга",
+    "no plan %(id)s in this case": "энэ хэрэгт %(id)s дугаартай төлөвлөгөө алга",
 }
