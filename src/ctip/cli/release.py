@@ -1,7 +1,8 @@
 """``ctip release``: k-anonymous, differentially private and synthetic releases, and the privacy ledger.
 
     ctip release kanon --k 11 [--method generalise|suppress] OUT
-    ctip release aggregates (--k K | --epsilon E [--delta D] [--mechanism laplace|gaussian]) [--max-length L] OUT
+    ctip release aggregates (--k K | --epsilon E [--delta D] [--mechanism laplace|gaussian]) [--max-length L]
+                            [--columns A,B,...] OUT
     ctip release synthetic --epsilon E [--delta D] [--min-pair-count N] [--seed S] OUT
     ctip release ledger [--set-budget E [--delta-budget D]]
     ctip release list
@@ -43,6 +44,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     agg.add_argument("--mechanism", choices=["gaussian", "laplace"], default="gaussian",
                      help="noise for --epsilon (laplace is pure epsilon-DP)")
     agg.add_argument("--max-length", type=int, default=2, help="longest attribute combination (default 2)")
+    agg.add_argument("--columns", metavar="A,B,...",
+                     help="count only these CTDC v2024 variables (default: all 27); with --epsilon the budget is "
+                          "shared by fewer tables, so each count is less noisy")
     _add_common(agg)
     syn = sub.add_parser("synthetic", help="differentially private synthetic microdata")
     syn.add_argument("--epsilon", type=float, required=True, help="differential privacy budget")
@@ -90,11 +94,15 @@ def _request(args: argparse.Namespace):
     if args.action == "kanon":
         return Request(method="kanon", k=args.k, kanon_method=args.method, seed=args.seed)
     if args.action == "aggregates":
+        columns = tuple(c.strip() for c in args.columns.split(",") if c.strip()) if args.columns else None
+        if args.columns is not None and not columns:
+            raise UsageError("--columns: give at least one CTDC v2024 variable, e.g. --columns gender,ageBroad")
         if args.k is not None:
-            return Request(method="aggregates-k", k=args.k, max_length=args.max_length, seed=args.seed)
+            return Request(method="aggregates-k", k=args.k, max_length=args.max_length, seed=args.seed,
+                           columns=columns)
         delta = args.delta if args.delta is not None else (None if args.mechanism == "laplace" else DEFAULT_DELTA)
         return Request(method="aggregates-dp", epsilon=args.epsilon, delta=delta, mechanism=args.mechanism,
-                       max_length=args.max_length, seed=args.seed)
+                       max_length=args.max_length, seed=args.seed, columns=columns)
     return Request(method="synthetic", epsilon=args.epsilon, delta=args.delta, seed=args.seed,
                    min_pair_count=args.min_pair_count)
 

@@ -46,6 +46,7 @@ class Request:
     max_length: int = 2
     seed: int | None = None
     min_pair_count: int | None = None  # synthetic: rare-pair threshold (None: the synthesiser's default rule)
+    columns: tuple[str, ...] | None = None  # tables: the variables to count (None: all 27)
 
 
 def to_release_columns(frame: pl.DataFrame) -> pl.DataFrame:
@@ -217,17 +218,18 @@ def _run(real: pl.DataFrame, request: Request):
         return records, aggregates, report, {"k": request.k, "method": request.kanon_method}
     if request.method == "aggregates-k":
         agg = ThresholdAggregates(k=request.k, max_length=request.max_length)
-        out = agg.fit_transform(real)
+        out = agg.fit_transform(real, _columns(request))
         smallest = int(out.get_column("count").min()) if out.height else 0
         report = {"suppression": agg.report_, "risk": {"smallest_published_count": smallest, "k": request.k}}
-        return None, out, report, {"k": request.k, "max_length": request.max_length}
+        return None, out, report, {"k": request.k, "max_length": request.max_length, **_columns_param(request)}
     if request.method == "aggregates-dp":
         agg = DPAggregates(epsilon=request.epsilon, delta=request.delta, mechanism=request.mechanism,
                            max_length=request.max_length, seed=request.seed,
                            domains=public_domains(real.columns))
-        out = agg.fit_transform(real)
+        out = agg.fit_transform(real, _columns(request))
         report = {"noise": agg.report_, "risk": {"guarantee": f"({request.epsilon:g}, {request.delta or 0:g})-DP"}}
-        return None, out, report, {"mechanism": request.mechanism, "max_length": request.max_length}
+        return None, out, report, {"mechanism": request.mechanism, "max_length": request.max_length,
+                                   **_columns_param(request)}
     if request.method == "synthetic":
         domains = public_domains(real.columns)
         model = MarginalSynthesizer(epsilon=request.epsilon, delta=request.delta, seed=request.seed,
@@ -258,19 +260,43 @@ REVIEW_NOTES = {
                          "than 10 real people or by none. Readers may take such combinations for real people. "
                          "Differential privacy still protects everyone, but with %(records)s records the rare-pair "
                          "removal is off (it starts at 2,000): consider protected aggregate tables instead."),
+    "values_lost": ("%(lost)s of the %(values)s values held by at least 10 real people appear less than half as "
+                    "often in these synthetic records (the full report lists them): their counts are not "
+                    "reliable here. The rare-pair removal takes values that are rare with everything; "
+                    "min_pair_count = 0 keeps them (with more rare combinations), protected aggregate tables keep "
+                    "every count of 11 or more."),
+    "values_lost_noise": ("%(lost)s of the %(values)s values held by at least 10 real people appear less than half "
+                          "as often in these synthetic records (the full report lists them): at this ε the noise "
+                          "hides groups this small. A larger ε, fewer columns or protected aggregate tables keep "
+                          "them."),
 }
+# above this share of values (held by 10 or more real people) losing half their count, the approver is told
+REVIEW_LOST_SHARE = 0.05
 
 
 def synthetic_review_notes(utility: dict, pair_threshold: int, records: int) -> list[dict]:
     """What the supervisor approving a synthetic release should weigh: a list of ``{"code", "params",
     "text"}`` (the text in English; pages word the code in the reader's language), empty when nothing."""
+    notes = []
     combos = utility.get("combinations_2way") or {}
     share = float(combos.get("fabricated", 0.0)) + float(combos.get("rare", 0.0))
-    if share <= REVIEW_RARE_SHARE:
-        return []
-    code = "rare_pairs_small" if pair_threshold <= 1 and records < 2000 else "rare_pairs"
-    params = {"share": f"{share:.0%}", "records": records}
-    return [{"code": code, "params": params, "text": REVIEW_NOTES[code] % params}]
+    if share > REVIEW_RARE_SHARE:
+        code = "rare_pairs_small" if pair_threshold <= 1 and records < 2000 else "rare_pairs"
+        notes.append((code, {"share": f"{share:.0%}", "records": records}))
+    kept = utility.get("values_kept") or {}
+    if kept.get("values") and kept.get("lost_half", 0) > REVIEW_LOST_SHARE * kept["values"]:
+        code = "values_lost" if pair_threshold > 1 else "values_lost_noise"
+        notes.append((code, {"lost": kept["lost_half"], "values": kept["values"]}))
+    return [{"code": code, "params": params, "text": REVIEW_NOTES[code] % params} for code, params in notes]
+
+
+def _columns(request: Request) -> list[str] | None:
+    return list(request.columns) if request.columns else None
+
+
+def _columns_param(request: Request) -> dict:
+    """The chosen variables, recorded in the release's parameters (nothing when all are counted)."""
+    return {"columns": list(request.columns)} if request.columns else {}
 
 
 def _synthetic_risk(real: pl.DataFrame, request: Request, domains: dict) -> dict:
