@@ -179,3 +179,21 @@ def test_a_damaged_published_release_shows_no_figure_and_says_so(home):
     assert "The published release rel-bad cannot be read" in page and "data-chart" not in page
     response = client.get("/public/chart/headline.json")
     assert response.status_code == 503 and "cannot be read" in response.json()["error"]
+
+
+def test_public_dashboard_draws_a_table_release_of_a_few_variables(home):
+    """`ctip release aggregates --columns ...` published: the charts of those variables have figures, the
+    others are empty, none fails."""
+    from ctip.disclosure import registry
+    from ctip.disclosure.release import Request, create_release
+    from ctip.disclosure.simulate import make_ctdc_like
+
+    create_release(make_ctdc_like(3000, seed=5), Request(method="aggregates-k", k=11,
+                                                         columns=("gender", "citizenship")), "two-vars")
+    registry.publish_release("two-vars", approved_by="sam")
+    client = Client()
+    assert client.get("/public/").status_code == 200
+    for name in CHARTS:
+        assert client.get(f"/public/chart/{name}.json").status_code == 200, name
+    assert chart(client, "map_citizenship", side="public")["rows"]
+    assert not chart(client, "forms", side="public")["rows"]
