@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 # Acronyms, units and product names written in Latin letters in Mongolian texts too.
 KEPT_AS_IS = frozenset({
-    "ctip", "healthz", "HTCDS", "CTDC", "SDG", "ID", "IOM", "UNODC", "GLOTIP", "ILO", "NRM", "OSINT", "DP",
+    "ctip", "healthz", "HTCDS", "CTDC", "SDG", "ID", "IOM", "UNODC", "GLOTIP", "ILO", "NRM", "OSINT", "DP", "NIST",
     "CSV", "JSON", "JSONL", "XLSX", "TXT", "PNG", "HTML", "PDF", "URL", "SHA", "NUL", "ISO", "UTC", "MB",
     "Excel", "Kobo", "KoboToolbox", "ODK",
 })

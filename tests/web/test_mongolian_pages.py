@@ -81,6 +81,8 @@ ADS = [
 
 DRAFT_RELEASE = "audit-draft"  # a release nobody asked to publish yet
 PENDING_RELEASE = "audit-pending"  # a release waiting for a supervisor
+TABLE_RELEASES = {"audit-tables": {"method": "aggregates-k", "k": 5},  # one release of each other method, for
+                  "audit-dp": {"method": "aggregates-dp", "epsilon": 0.5, "delta": 1e-9, "seed": 3}}  # their reports
 
 
 @pytest.fixture
@@ -109,6 +111,8 @@ def demo(tmp_path, monkeypatch):
     shelter.filter(pk__in=[r.pk for r in shelter[:2]]).update(state=ReferralState.IN_PROGRESS)
     for release_id in (DRAFT_RELEASE, PENDING_RELEASE):
         create_release(Dataset().frame(), Request(method="kanon", k=3), release_id)
+    for release_id, request in TABLE_RELEASES.items():
+        create_release(Dataset().frame(), Request(**request), release_id)
     publication_request(release_id=PENDING_RELEASE, user=User.objects.get(username="analyst"), note="Q1")
     police = User.objects.get(username="police")
     lines = "\n".join(json.dumps(ad) for ad in ADS).encode()
@@ -297,6 +301,8 @@ def test_supervisor_pages_in_mongolian(page, live_server, audit):
     case = live_server.url + _first_link(page, f"{live_server.url}/cases/", "main table a[href^='/cases/']")
     audit.visit(page, case, "case")
     audit.visit(page, f"{live_server.url}/releases/{DEMO_RELEASE_ID}/", "release")
+    audit.visit(page, f"{live_server.url}/releases/{DEMO_RELEASE_ID}/report/", "report of a synthetic release")
+    audit.visit(page, f"{live_server.url}/releases/{PENDING_RELEASE}/report/", "report of a k-anonymous release")
     audit.visit(page, f"{live_server.url}/releases/{PENDING_RELEASE}/", "release to approve")
     _submit(page, "main form[action$='/approve']")
     audit.check(page, "release approved", message=True)
@@ -316,6 +322,8 @@ def test_data_analyst_pages_in_mongolian(page, live_server, audit):
     _in_mongolian(page, live_server, "analyst")
     _nav_pages(page, audit, skip="/data/")
     audit.visit(page, f"{live_server.url}/releases/{DEMO_RELEASE_ID}/", "release")
+    for release_id in TABLE_RELEASES:
+        audit.visit(page, f"{live_server.url}/releases/{release_id}/report/", f"report of {release_id}")
     audit.visit(page, f"{live_server.url}/releases/{DRAFT_RELEASE}/", "release to request")
     _submit(page, "main form[action$='/request']", note="Улирлын тоо")
     audit.check(page, "publication requested", message=True)

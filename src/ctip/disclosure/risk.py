@@ -4,6 +4,8 @@ Each attack is run against the training records and, as a control, against held-
 same population that the synthesiser never saw (as many as the training records). The risk is the
 attack's success on training records beyond its success on the control: (train - control) / (1 - control),
 floored at 0. 0 means the synthetic data teaches nothing about the people it came from in particular.
+Each risk comes with a 95 % confidence interval (``ci``), computed as anonymeter does: Wilson score
+intervals of both success rates, propagated to the risk and clipped to [0, 1].
 
 - singling out: predicates (value combinations on 1-5 columns) unique in the synthetic data; success
   when one isolates exactly one record. When the synthetic records hold fewer than ``MIN_PREDICATES``
@@ -20,18 +22,46 @@ data for comparison (it needs numpy < 1.27, so it cannot be a runtime dependency
 
 from __future__ import annotations
 
+from math import sqrt
+from statistics import NormalDist
+
 import numpy as np
 import polars as pl
 
 from ctip.disclosure.table import Encoding
 
 MIN_PREDICATES = 20  # fewer unique predicates than this: the singling-out rate is not assessable
+CONFIDENCE = 0.95  # level of the risk's confidence interval
 
 
 def _risk(train_rate: float, control_rate: float) -> float:
     if control_rate >= 1.0:
         return 0.0
     return max(0.0, (train_rate - control_rate) / (1.0 - control_rate))
+
+
+def _wilson(rate: float, n: int, z: float) -> tuple[float, float]:
+    """Wilson score estimate of a success rate over ``n`` attacks, and its error bound."""
+    success = rate * n
+    denominator = n + z * z
+    centre = (success + 0.5 * z * z) / denominator
+    return centre, z / denominator * sqrt(success * (n - success) / n + 0.25 * z * z)
+
+
+def _risk_interval(train_rate: float, n_train: int, control_rate: float, n_control: int) -> list[float]:
+    """The risk's confidence interval as anonymeter 1.1 computes it (``stats.confidence``): Wilson estimates
+    of both rates, their errors propagated to (train - control) / (1 - control), clipped to [0, 1]."""
+    z = NormalDist().inv_cdf(0.5 * (1 + CONFIDENCE))
+    (a, da), (c, dc) = _wilson(train_rate, n_train, z), _wilson(control_rate, n_control, z)
+    residual = (a - c) / (1 - c)
+    error = sqrt((da / abs(1 - c)) ** 2 + (dc * (a - 1) / (1 - c) ** 2) ** 2)
+    return [round(min(max(residual - error, 0.0), 1.0), 4), round(min(max(residual + error, 0.0), 1.0), 4)]
+
+
+def _result(attacks: int, train_rate: float, n_train: int, control_rate: float, n_control: int) -> dict:
+    return {"attacks": attacks, "train_rate": round(train_rate, 4), "control_rate": round(control_rate, 4),
+            "risk": round(_risk(train_rate, control_rate), 4),
+            "ci": _risk_interval(train_rate, n_train, control_rate, n_control)}
 
 
 def _nearest(targets: np.ndarray, pool: np.ndarray, chunk: int = 64) -> np.ndarray:
@@ -70,8 +100,7 @@ def singling_out(train: np.ndarray, control: np.ndarray, synth: np.ndarray, rng:
     def rate(data: np.ndarray) -> float:
         return float(np.mean([int((data[:, c] == v).all(axis=1).sum()) == 1 for c, v in preds]))
 
-    a, c = rate(train), rate(control)
-    return {"attacks": len(preds), "train_rate": round(a, 4), "control_rate": round(c, 4), "risk": round(_risk(a, c), 4)}
+    return _result(len(preds), rate(train), len(preds), rate(control), len(preds))
 
 
 def linkability(train: np.ndarray, control: np.ndarray, synth: np.ndarray, rng: np.random.Generator,
@@ -84,8 +113,8 @@ def linkability(train: np.ndarray, control: np.ndarray, synth: np.ndarray, rng: 
         rows = data[rng.choice(data.shape[0], size=min(n_attacks, data.shape[0]), replace=False)]
         return float(np.mean(_nearest(rows[:, left], synth[:, left]) == _nearest(rows[:, right], synth[:, right])))
 
-    a, c = rate(train), rate(control)
-    return {"attacks": n_attacks, "train_rate": round(a, 4), "control_rate": round(c, 4), "risk": round(_risk(a, c), 4)}
+    return _result(n_attacks, rate(train), min(n_attacks, train.shape[0]), rate(control),
+                   min(n_attacks, control.shape[0]))
 
 
 def inference(train: np.ndarray, control: np.ndarray, synth: np.ndarray, rng: np.random.Generator,
@@ -97,8 +126,8 @@ def inference(train: np.ndarray, control: np.ndarray, synth: np.ndarray, rng: np
         guess = synth[_nearest(rows[:, aux], synth[:, aux]), secret]
         return float(np.mean(guess == rows[:, secret]))
 
-    a, c = rate(train), rate(control)
-    return {"attacks": n_attacks, "train_rate": round(a, 4), "control_rate": round(c, 4), "risk": round(_risk(a, c), 4)}
+    return _result(n_attacks, rate(train), min(n_attacks, train.shape[0]), rate(control),
+                   min(n_attacks, control.shape[0]))
 
 
 def risk_report(train: pl.DataFrame, control: pl.DataFrame, synth: pl.DataFrame, *, n_attacks: int = 300,

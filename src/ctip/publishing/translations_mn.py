@@ -99,4 +99,177 @@ MN = {
          "огт байхгүй. Уншигчид ийм хослолыг бодит хүн гэж ойлгож магадгүй. Ялгаварт нууцлал хүн бүрийг "
          "хамгаалсан хэвээр, гэхдээ %(records)s бүртгэлтэй үед ховор хосыг арилгах алхам ажиллахгүй (2,000-аас "
          "эхэлнэ): оронд нь хамгаалагдсан нэгтгэл хүснэгт гаргахыг бодолцоно уу."),
+    # the report page (publishing/report.py, templates/publishing/report.html)
+    "Quality and risk report of release %(id)s": "%(id)s нийтлэлийн чанар ба эрсдэлийн тайлан",
+    "Back to release %(id)s": "%(id)s нийтлэл рүү буцах",
+    "Internal, not for publication:": "Дотоод хэрэгцээнд, нийтлэхгүй:",
+    ("these figures are exact, computed from the real records without noise. Only the release's records and "
+     "aggregates are protected; share this report only with the people who review the release."):
+        ("эдгээр тоо нь бодит бүртгэлээс шуугиангүйгээр тооцсон яг тоо. Зөвхөн нийтлэлийн бүртгэл ба нэгтгэл "
+         "хүснэгт хамгаалагдсан; энэ тайланг зөвхөн нийтлэлийг хянаж буй хүмүүст үзүүлнэ үү."),
+    "This release has no report.": "Энэ нийтлэлд тайлан алга.",
+    "Sections of the report": "Тайлангийн хэсгүүд",
+    "Measure": "Хэмжүүр",
+    "Value": "Утга",
+    "What it means": "Юу гэсэн үг вэ",
+    "Review notes": "Хянагчид зориулсан тэмдэглэл",
+    "Nothing in particular to weigh before approving.": "Батлахаас өмнө онцгойлон анхаарах зүйл алга.",
+    "yes": "тийм",
+    "no": "үгүй",
+    "none": "байхгүй",
+    "95%% confidence interval %(low)s to %(high)s": "95%% итгэх завсар %(low)s–%(high)s",
+    "Other figure": "Бусад үзүүлэлт",
+    "Other figures": "Бусад үзүүлэлтүүд",
+    ("Figures this version of ctip does not describe (the report was written by another version), shown as "
+     "written."):
+        ("ctip-ийн энэ хувилбар тайлбарладаггүй үзүүлэлтүүд (тайланг өөр хувилбар бичсэн), бичигдсэн хэвээр нь "
+         "харуулав."),
+    "generalise the records at risk, then suppress what is left":
+        "эрсдэлтэй бүртгэлийн утгыг ерөнхийлж, үлдсэнийг хасна",
+    "suppress the records at risk (as CTDC did in 2017–2021)":
+        "эрсдэлтэй бүртгэлийг хасна (CTDC 2017–2021 онд ингэж байсан)",
+    "Gaussian noise": "Гауссын шуугиан",
+    "Laplace noise": "Лапласын шуугиан",
+    "Smallest group or count allowed (k)": "Зөвшөөрөх хамгийн жижиг бүлэг буюу тоо (k)",
+    "no published group of records or count may be smaller": "нийтлэх бүртгэлийн бүлэг ба тоо үүнээс бага байж болохгүй",
+    "k-anonymisation method": "k-нэргүйжүүлэх арга",
+    "Most variables combined in one table": "Нэг хүснэгтэд нийлүүлэх хувьсагчийн дээд тоо",
+    "counts are published for every combination of up to this many variables":
+        "энэ тооноос ихгүй хувьсагчийн хослол бүрээр тоо нийтэлнэ",
+    "Noise": "Шуугиан",
+    "Synthesiser": "Нийлэгжүүлэгч",
+    "Rare-pair threshold": "Ховор хосын босго",
+    ("value pairs held by fewer real records than this are removed from the synthetic records; 1 = none "
+     "removed"):
+        "үүнээс цөөн бодит бүртгэлд байгаа утгын хосыг нийлэг бүртгэлээс хасна; 1 = юу ч хасахгүй",
+    "charged to the privacy ledger of the records used; lower ε and δ protect more":
+        "ашигласан бүртгэлүүдийн нууцлалын бүртгэлд тооцно; ε ба δ бага байх тусам илүү хамгаална",
+    "fingerprint (SHA-256) of the released columns of the real records":
+        "бодит бүртгэлийн нийтэлсэн багануудын хурууны хээ (SHA-256)",
+    "Utility": "Ашиглалтын чанар",
+    ("How close the released figures are to the real records (all measures treat an empty value as a "
+     "value)."):
+        "Нийтэлсэн тоо бодит бүртгэлтэй хэр ойр байгаа нь (бүх хэмжүүр хоосон утгыг нэг утга гэж тооцно).",
+    "single variables": "нэг хувьсагчийн",
+    "pairs of variables": "хос хувьсагчийн",
+    "triples of variables": "гурван хувьсагчийн",
+    "values": "утга",
+    "value pairs": "утгын хос",
+    "value triples": "утгын гурвал",
+    "NIST k-marginal score over pairs of variables (0–1000)": "Хос хувьсагчийн NIST k-маргинал оноо (0–1000)",
+    "the NIST SDNist scale: 1000 = every table of two variables identical to the real one":
+        "NIST-ийн хэмжээс: 1000 = хоёр хувьсагчийн хүснэгт бүр бодиттой яг ижил",
+    "k-marginal score over %(ways)s (0–1)": "%(ways)s k-маргинал оноо (0–1)",
+    "1 = every such table identical to the real one, 0 = nothing in common":
+        "1 = ийм хүснэгт бүр бодиттой яг ижил, 0 = ерөөсөө төсөөгүй",
+    "Total variation distance over %(ways)s (0–1)": "%(ways)s нийт хэлбэлзлийн зай (0–1)",
+    ("mean share of records that would have to move to make the tables identical: 0 = identical, lower is "
+     "better"):
+        "хүснэгтүүдийг ижил болгохын тулд шилжүүлэх бүртгэлийн дундаж хувь: 0 = ижил, бага байх тусам сайн",
+    "%(share)s (%(count)s of %(total)s)": "%(share)s (%(count)s, нийт %(total)s)",
+    "Invented %(combinations)s": "Зохиомол %(combinations)s",
+    "share of the distinct combinations in the release that no real record has; lower is better":
+        "нийтлэл дэх давхцахгүй хослолуудаас аль ч бодит бүртгэлд байхгүйн хувь; бага байх тусам сайн",
+    "Rare %(combinations)s": "Ховор %(combinations)s",
+    ("share of the distinct combinations in the release that only 1 to 9 real records have; readers may take "
+     "them for real people"):
+        ("нийтлэл дэх давхцахгүй хослолуудаас зөвхөн 1–9 бодит бүртгэлд байгаагийн хувь; уншигчид тэднийг бодит "
+         "хүн гэж ойлгож магадгүй"),
+    "Distinct %(combinations)s released": "Нийтэлсэн давхцахгүй %(combinations)s",
+    "Risk": "Эрсдэл",
+    "What an attacker could learn about the real people from the release.":
+        "Халдагч нийтлэлээс бодит хүмүүсийн талаар юу мэдэж болох вэ.",
+    ("every released record shares all its values with at least this many; the release asked for "
+     "%(k)s"):
+        "нийтэлсэн бүртгэл бүр бүх утгаараа дор хаяж ийм тооны бүртгэлтэй ижил; нийтлэлд %(k)s гэж заасан",
+    "no published count is below k = %(k)s; 0 means nothing was published":
+        "нийтэлсэн ямар ч тоо k = %(k)s-аас бага биш; 0 бол юу ч нийтлээгүй гэсэн үг",
+    "Privacy guarantee": "Нууцлалын баталгаа",
+    ("differential privacy: ε bounds what the release can reveal about any one person, δ is the small chance "
+     "that the bound fails"):
+        ("ялгаварт нууцлал: ε нь нийтлэл аль нэг хүний талаар илрүүлж болох зүйлийг хязгаарлана, δ нь энэ хязгаар "
+         "алдагдах бага магадлал"),
+    "How the risks are measured": "Эрсдэлийг хэрхэн хэмжсэн",
+    ("the three attacks of anonymeter (Giomi et al., 2023), run by ctip against a model fitted on a random half "
+     "of the records; the other half is held out for comparison"):
+        ("Анонимметрийн (Жиоми нар, 2023) гурван халдлагыг ctip бүртгэлийн санамсаргүй хагаст тохируулсан загварын "
+         "эсрэг ажиллуулсан; нөгөө хагасыг харьцуулахаар хойш тавьсан"),
+    "Records used to fit the model": "Загварт ашигласан бүртгэл",
+    "Records held out": "Хойш тавьсан бүртгэл",
+    "Attacks": "Халдлага",
+    "not assessable": "үнэлэх боломжгүй",
+    "too few records to hold out a control set": "хяналтын бүлэг хойш тавихад бүртгэл хэт цөөн",
+    "an attacker isolates one real person with a combination of values found in the synthetic records":
+        "халдагч нийлэг бүртгэлээс олсон утгын хослолоор нэг бодит хүнийг ялгаж гаргана",
+    "an attacker links two halves of a person's record through the synthetic records":
+        "халдагч нэг хүний бүртгэлийн хоёр хагасыг нийлэг бүртгэлээр дамжуулан холбоно",
+    "Inference risk of": "Дүгнэн таних эрсдэл:",
+    ("an attacker who knows every other value of a person guesses this one from the synthetic "
+     "records"):
+        "хүний бусад бүх утгыг мэдэх халдагч энэ утгыг нийлэг бүртгэлээс таамаглана",
+    "0 = no more success on the people used than on people held out; 1 = always":
+        "0 = ашигласан хүмүүст хойш тавьсан хүмүүсээс илүү амжилт олохгүй; 1 = үргэлж амжилттай",
+    ("only %(found)s value combinations are unique in the synthetic records; at least %(needed)s are needed "
+     "for a meaningful rate"):
+        ("нийлэг бүртгэлд зөвхөн %(found)s утгын хослол өвөрмөц; утга учиртай хувь тооцоход дор хаяж %(needed)s "
+         "хэрэгтэй"),
+    "%(attacks)s attacks: success on the people used %(train)s, on people held out %(control)s.":
+        "%(attacks)s халдлага: ашигласан хүмүүст амжилт %(train)s, хойш тавьсан хүмүүст %(control)s.",
+    "k-anonymity": "k-нэргүйжүүлэлт",
+    "Records read": "Уншсан бүртгэл",
+    "Records released": "Нийтэлсэн бүртгэл",
+    "%(count)s of %(total)s (share %(share)s)": "%(count)s (нийт %(total)s, хувь %(share)s)",
+    "records whose values could not be made common enough; they are left out":
+        "утгыг нь хангалттай түгээмэл болгож чадаагүй бүртгэл; тэдгээрийг оруулаагүй",
+    "Cells generalised": "Ерөнхийлсөн нүд",
+    "values replaced by a wider band, period or region": "илүү өргөн бүлэг, хугацаа эсвэл бүсээр сольсон утга",
+    "Information lost (0–1)": "Алдагдсан мэдээлэл (0–1)",
+    "mean over all cells: 0 = kept, 1 = lost; lower is better":
+        "бүх нүдний дундаж: 0 = хадгалсан, 1 = алдсан; бага байх тусам сайн",
+    "Suppression": "Нуулт",
+    "Records counted": "Тоолсон бүртгэл",
+    "Cells suppressed below k": "k-аас бага тул нуусан нүд",
+    "counts from 1 to k − 1, left out": "1-ээс k − 1 хүртэлх тоо, оруулаагүй",
+    "Cells suppressed to protect them": "Тэдгээрийг хамгаалахаар нуусан нүд",
+    "other counts left out so that no suppressed count can be computed back from totals":
+        "нуусан тоог нийлбэрээс буцааж тооцох боломжгүй болгохын тулд оруулаагүй бусад тоо",
+    "Audit of the suppressed counts": "Нуусан тооны шалгалт",
+    "exact (linear programming over every cell)": "нарийн (нүд бүрээр шугаман програмчлал)",
+    "row and column sums (tables too large for the exact audit)":
+        "мөр ба баганын нийлбэр (нарийн шалгалт хийхэд хүснэгт хэт том)",
+    "Noise standard deviation (σ)": "Шуугианы стандарт хазайлт (σ)",
+    "typical size of the noise added to each count": "тоо бүрт нэмсэн шуугианы ердийн хэмжээ",
+    "Noise scale": "Шуугианы масштаб",
+    "Tables": "Хүснэгт",
+    "every combination of variables counted": "тоолсон хувьсагчийн хослол бүр",
+    "Publication threshold": "Нийтлэх босго",
+    "noisy counts below it are not published, so few cells are pure noise":
+        "үүнээс бага шуугиантай тоог нийтлэхгүй, тиймээс цэвэр шуугиан болох нүд цөөн",
+    "Synthesis model": "Синтетик загвар",
+    "Each variable is drawn from noisy counts given the variables listed next to it.":
+        "Хувьсагч бүрийг хажууд нь жагсаасан хувьсагчдын нөхцөлд шуугиантай тооноос сугалж гаргана.",
+    "Records the model was fitted on": "Загварыг тохируулсан бүртгэл",
+    "Variable": "Хувьсагч",
+    "nothing (drawn alone)": "байхгүй (дангаар нь сугална)",
+    "Identifier check": "Таних баганын шалгалт",
+    "No direct identifier column released": "Шууд таних багана нийтлээгүй",
+    "names, phone numbers, addresses and other direct identifiers may never be released":
+        "нэр, утасны дугаар, хаяг болон бусад шууд таних мэдээллийг хэзээ ч нийтлэхгүй",
+    "Identifier columns released": "Нийтэлсэн таних багана",
+    "Identifier columns in the input (not released)": "Оролтод байсан таних багана (нийтлээгүй)",
+    "Columns released": "Нийтэлсэн багана",
+    "Columns read": "Уншсан багана",
+    '%(lost)s of the %(values)s values held by at least 10 real people appear less than half as often in these synthetic records (the full report lists them): their counts are not reliable here. The rare-pair removal takes values that are rare with everything; min_pair_count = 0 keeps them (with more rare combinations), protected aggregate tables keep every count of 11 or more.':
+        'Бодит 10 ба түүнээс дээш хүнд байгаа %(values)s утгын %(lost)s нь эдгээр нийлэг бүртгэлд хоёр дахин цөөн гарч байна (бүрэн тайланд жагсаасан): тэдгээрийн тоо энд найдваргүй. Ховор хосыг арилгах алхам бүх утгатай ховор хослол үүсгэдэг утгыг авч хаядаг; min_pair_count = 0 тэдгээрийг үлдээнэ (ховор хослол олширно), хамгаалагдсан нэгтгэл хүснэгт 11 ба түүнээс дээш тоог бүгдийг хадгална.',
+    '%(lost)s of the %(values)s values held by at least 10 real people appear less than half as often in these synthetic records (the full report lists them): at this ε the noise hides groups this small. A larger ε, fewer columns or protected aggregate tables keep them.':
+        'Бодит 10 ба түүнээс дээш хүнд байгаа %(values)s утгын %(lost)s нь эдгээр нийлэг бүртгэлд хоёр дахин цөөн гарч байна (бүрэн тайланд жагсаасан): энэ ε-д дуу шуугиан ийм жижиг бүлгийг нууж байна. Илүү том ε, цөөн багана эсвэл хамгаалагдсан нэгтгэл хүснэгт тэдгээрийг хадгална.',
+    "Variables counted": "Тоолсон хувьсагчид",
+    "Values held by at least 10 real records": "Дор хаяж 10 бодит бүртгэлд байгаа утга",
+    "each such value should keep about its real count in the release":
+        "ийм утга бүр нийтлэлд бодит тоотойгоо ойролцоо байх ёстой",
+    "Of these, values shown less than half as often": "Үүнээс бодитоос хоёр дахин цөөн гарсан утга",
+    "their counts are not reliable in this release; lower is better":
+        "эдгээрийн тоо энэ нийтлэлд найдваргүй; бага байх тусам сайн",
+    "Value shown less than half as often": "Бодитоос хоёр дахин цөөн гарсан утга",
+    "%(released)s in the release, %(real)s in the real records": "нийтлэлд %(released)s, бодит бүртгэлд %(real)s",
 }

@@ -6,6 +6,7 @@ app_name = "publishing"
 urlpatterns = [
     path("", views.release_list, name="list"),
     path("<str:release_id>/", views.release_detail, name="detail"),
+    path("<str:release_id>/report/", views.release_report, name="report"),
     path("<str:release_id>/files/<str:name>", views.release_file, name="file"),
     path("<str:release_id>/request", views.release_request, name="request"),
     path("<str:release_id>/approve", views.release_approve, name="approve"),

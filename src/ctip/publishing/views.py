@@ -16,6 +16,7 @@ from ctip.accounts.permissions import capability_required, user_can
 from ctip.disclosure.errors import DisclosureError
 from ctip.disclosure.registry import load_release
 from ctip.publishing import selectors, services
+from ctip.publishing.report import report_sections, review_notes
 
 DOWNLOADS = ("records.csv", "records_generalised.csv", "aggregates.csv", "README.md", "report.html", "report.json", "manifest.json")
 
@@ -49,21 +50,6 @@ def release_list(request):
     })
 
 
-def review_notes(report: dict) -> list[str]:
-    """The report's notes for the approver in the reader's language (``release.REVIEW_NOTES`` are the
-    msgids); a note of an unknown kind keeps its English text."""
-    from ctip.disclosure.release import REVIEW_NOTES
-
-    notes = []
-    for note in report.get("review_notes", []):
-        template = REVIEW_NOTES.get(note.get("code"))
-        try:
-            notes.append(_(template) % note["params"] if template else note.get("text", ""))
-        except (KeyError, TypeError, ValueError):
-            notes.append(note.get("text", ""))
-    return notes
-
-
 @_reviewer_required
 def release_detail(request, release_id: str):
     info = _release_or_404(release_id)
@@ -71,10 +57,21 @@ def release_detail(request, release_id: str):
     return render(request, "publishing/detail.html", {
         "release": info, "report": report, "request_obj": selectors.request_for(release_id),
         "utility": report.get("utility", {}), "risk": report.get("risk", {}),
-        "review_notes": review_notes(report),
+        "review_notes": review_notes(report.get("review_notes", [])),
         "files": [n for n in DOWNLOADS if info.file(n)],
         "can_request": user_can(request.user, "release.create"),
         "can_approve": user_can(request.user, "release.approve"),
+    })
+
+
+@_reviewer_required
+def release_report(request, release_id: str):
+    """The whole quality and risk report in the reader's language (``report.json`` laid out for a person)."""
+    info = _release_or_404(release_id)
+    report = info.report()
+    return render(request, "publishing/report.html", {
+        "release": info, "has_report": bool(report), "sections": report_sections(report) if report else [],
+        "files": [n for n in ("report.json", "report.html") if info.file(n)],
     })
 
 
