@@ -107,7 +107,9 @@ def test_supervisor_is_told_before_approving_synthetic_records_of_a_small_table(
     text = client.get("/releases/syn-small/").content.decode()
     assert "Before approving:" in text and "held by fewer than 10 real people" in text
     assert "with 500 records the rare-pair removal is off" in text
+    assert "95% confidence interval" in text  # the linkability risk's, next to its rate
     assert "Before approving:" not in client.get("/releases/agg-2026/").content.decode()
     client.post("/i18n/setlang/", {"language": "mn", "next": "/releases/"})
     text = client.get("/releases/syn-small/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
     assert "Батлахаас өмнө:" in text and "500 бүртгэлтэй үед ховор хосыг арилгах алхам ажиллахгүй" in text
+    assert "95% итгэх завсар" in text
