@@ -31,7 +31,7 @@ class _PairCounts:
 
     def of(self, x: int, j: int) -> np.ndarray:
         """The (values of x) × (values of j) table."""
-        return self.counts[(x, j)] if x < j else self.counts[(j, x)].T
+        return _oriented(self.counts, x, j)
 
     def move(self, columns: list[np.ndarray], x: int, rows: np.ndarray, old: np.ndarray, new: np.ndarray) -> None:
         """Set column ``x`` of ``rows`` from ``old`` to ``new`` values, keeping every count current."""
@@ -40,7 +40,7 @@ class _PairCounts:
             if j == x:
                 continue
             other = columns[j][rows]
-            table = self.counts[(x, j)] if x < j else self.counts[(j, x)].T  # a view: updates in place
+            table = self.of(x, j)  # a view: updates in place
             np.subtract.at(table, (old, other), 1)
             np.add.at(table, (new, other), 1)
 
@@ -108,6 +108,7 @@ def remove_rare_pairs(out: np.ndarray, sizes: Sequence[int], threshold: int, rng
 
 
 def _oriented(tables: dict, x: int, j: int) -> np.ndarray:
+    """The (values of x) × (values of j) table of ``tables`` (kept once per column pair, i < j); a view."""
     return tables[(x, j)] if x < j else tables[(j, x)].T
 
 
