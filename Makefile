@@ -34,7 +34,7 @@ test-sqlite:
 
 test-postgres:
 	@echo "== tests on PostgreSQL (everything that touches the case store) =="
-	CTIP_HOME=$$(mktemp -d) DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider -m django_db
+	CTIP_HOME=$$(mktemp -d) DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider -m 'django_db and not language_audit'
 
 system-deps:
 	@bash scripts/system-deps.sh

@@ -33,7 +33,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from tests.conftest import password_for
 from tests.web.mongolian import Audit, vocab_names
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# the audit checks words, not storage: `make test` runs it in the SQLite pass only (`-m "not language_audit"`)
+pytestmark = [pytest.mark.browser, pytest.mark.language_audit, pytest.mark.django_db(transaction=True)]
 
 
 
