@@ -11,8 +11,10 @@ runs. Each synthesiser runs in its own process (time and peak memory are its own
 wall seconds, CPU seconds (all threads; the fairer figure on a loaded machine), peak MB, NIST 2-way k-marginal (0-1000), 3-way score (0-1), and the share of the distinct
 2-value combinations in the output that no real record has (fabricated) or fewer than 10 have (rare), and
 the values held by at least 10 real records that the output gives less than half their count (lost).
-ctip runs in two variants (``CTIP_VARIANTS``): as released, and without its rare-pair
-post-processing (``min_pair_count=0``). ``--peer-cache DIR`` keeps each peer's output (CSV plus its
+ctip runs in three variants (``CTIP_VARIANTS``): as released, without its rare-pair
+post-processing (``min_pair_count=0``), and with the strict threshold 14 whatever it moves (``ctip-strict``;
+the default rule lowers it when the removal would move more than 5 % of a column). ``1-way max`` is the
+largest total variation distance of one variable (the share of records carrying another value of it). ``--peer-cache DIR`` keeps each peer's output (CSV plus its
 time and memory as JSON) under DIR and reuses it, so peers (minutes to hours) run once per table,
 epsilon and seed; ``--peers ''`` runs ctip alone.
 """
@@ -33,7 +35,7 @@ import polars as pl
 from ctip.disclosure import simulate
 from ctip.disclosure.aggregates import ThresholdAggregates
 from ctip.disclosure.kanon import k_anonymise
-from ctip.disclosure.metrics import k_marginal_score, rare_combinations, values_kept
+from ctip.disclosure.metrics import k_marginal_score, largest_shift, rare_combinations, values_kept
 from ctip.disclosure.risk import risk_report
 
 HERE = Path(__file__).resolve().parent
@@ -43,7 +45,7 @@ ANONYMETER = HERE / ".peers" / "anonymeter" / "bin" / "python"
 SAMPLE = ROOT.parent / "shared" / "fixtures" / "ctdc_kanon_2017_sample500.csv"
 RUNNER = HERE / "peers" / "run_one.py"
 # ctip's synthesiser as released, and without its rare-pair post-processing
-CTIP_VARIANTS = {"ctip": {}, "ctip-no-pp": {"min_pair_count": 0}}
+CTIP_VARIANTS = {"ctip": {}, "ctip-no-pp": {"min_pair_count": 0}, "ctip-strict": {"min_pair_count": 14}}
 
 
 def _domains(columns: list[str]) -> dict:
@@ -107,7 +109,7 @@ def _score(real: pl.DataFrame, path: Path) -> dict:
     kept = values_kept(real, synth)
     return {"k2": 1000 * k_marginal_score(real, synth, 2), "k3": k_marginal_score(real, synth, 3, max_sets=300),
             "fabricated": combos["fabricated"], "rare": combos["rare"], "rows": synth.height,
-            "lost": kept["lost_half"], "values": kept["values"]}
+            "lost": kept["lost_half"], "values": kept["values"], "shift": largest_shift(real, synth)["tvd"]}
 
 
 def compare(name: str, real: pl.DataFrame, domains: dict, epsilons, seeds, methods, work: Path,
@@ -118,7 +120,7 @@ def compare(name: str, real: pl.DataFrame, domains: dict, epsilons, seeds, metho
     dom.write_text(json.dumps(domains))
     print(f"\n-- {name}: {real.height:,} records × {real.width} attributes", flush=True)
     print(f"  {'method':<12} {'eps':>4} {'seed':>4} {'sec':>7} {'cpu s':>7} {'peakMB':>7} {'2-way':>6} {'3-way':>6} "
-          f"{'fabric.':>7} {'rare':>6} {'lost':>5}")
+          f"{'fabric.':>7} {'rare':>6} {'lost':>5} {'1-way max':>9}")
     summary: dict = {}
     for epsilon in epsilons:
         for method in methods:
@@ -132,16 +134,16 @@ def compare(name: str, real: pl.DataFrame, domains: dict, epsilons, seeds, metho
                 print(f"  {method:<12} {epsilon:>4} {seed:>4} {result['seconds']:>7.1f} {result['cpu_seconds']:>7.1f} "
                       f"{result['peak_mb']:>7.0f} "
                       f"{result['k2']:>6.1f} {result['k3']:>6.3f} {result['fabricated']:>7.3f} {result['rare']:>6.3f} "
-                      f"{result['lost']:>5}", flush=True)
+                      f"{result['lost']:>5} {result['shift']:>9.3f}", flush=True)
             if runs:
                 summary[(method, epsilon)] = {k: statistics.mean(r[k] for r in runs) for k in
                                               ("seconds", "cpu_seconds", "peak_mb", "k2", "k3", "fabricated", "rare",
-                                               "lost")}
+                                               "lost", "shift")}
     print(f"  mean over seeds ({name}):")
     for (method, epsilon), s in summary.items():
         print(f"  {method:<12} {epsilon:>4}      {s['seconds']:>7.1f} {s['cpu_seconds']:>7.1f} {s['peak_mb']:>7.0f} "
               f"{s['k2']:>6.1f} "
-              f"{s['k3']:>6.3f} {s['fabricated']:>7.3f} {s['rare']:>6.3f} {s['lost']:>5.0f}")
+              f"{s['k3']:>6.3f} {s['fabricated']:>7.3f} {s['rare']:>6.3f} {s['lost']:>5.0f} {s['shift']:>9.3f}")
     values = values_kept(real, real)["values"]
     print(f"  lost: of the {values} values held by at least 10 real records, those given less than half their count")
     return summary

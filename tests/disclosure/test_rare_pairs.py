@@ -15,7 +15,7 @@ from ctip.disclosure.synthesis import MarginalSynthesizer
 def drawn():
     """Records as the model draws them, before post-processing (20,000 CTDC-like records, ε = 1)."""
     model = MarginalSynthesizer(epsilon=1.0, delta=1e-9, seed=8).fit(make_ctdc_like(20_000, seed=1))
-    return model, model._draw(model.n_, make_rng(3))
+    return model, model._draw(model.n_, model.conditionals_, make_rng(3))
 
 
 def test_removes_rare_pairs_by_changing_only_cells_of_records_holding_one(drawn):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 import pytest
 
@@ -102,6 +103,31 @@ def test_default_post_processing_leaves_no_pair_of_values_rarer_than_its_thresho
     smallest = min(synth.group_by([a, b]).len().get_column("len").min()
                    for i, a in enumerate(synth.columns) for b in synth.columns[i + 1:])
     assert smallest >= model.pair_threshold_
+
+
+def _tvd(real: pl.DataFrame, synth: pl.DataFrame, column: str) -> float:
+    a = real.get_column(column).value_counts(normalize=True)
+    b = synth.get_column(column).value_counts(normalize=True)
+    both = a.join(b, on=column, how="full", coalesce=True, nulls_equal=True).fill_null(0)
+    return 0.5 * float((both.get_column("proportion") - both.get_column("proportion_right")).abs().sum())
+
+
+def test_default_rule_lowers_the_threshold_rather_than_give_small_countries_victims_to_others(real):
+    """With public country lists, a few thousand of the 20,000 victims come from countries too small to
+    form common pairs: a threshold of 14 would move them to other countries; the default keeps them."""
+    domains = _ctdc_domains(real)
+    strict = MarginalSynthesizer(epsilon=4.0, delta=1e-9, seed=2, domains=domains, min_pair_count=14).fit(real)
+    strict_records = strict.sample()
+    default = MarginalSynthesizer(epsilon=4.0, delta=1e-9, seed=2, domains=domains).fit(real)
+    assert default.pair_threshold_ == 14  # the rule's own threshold, before sampling
+    records = default.sample()
+    assert default.pair_threshold_ < 14 and strict.pair_threshold_ == 14
+    assert _tvd(real, strict_records, "citizenship") > 0.1
+    assert _tvd(real, records, "citizenship") < 0.05
+    for j, column in enumerate(default.columns_):  # every column within max_shift of its measured marginal
+        codes = {v: i for i, v in enumerate(default.categories_[j]) if not isinstance(v, tuple)}
+        counts = np.bincount([codes[v] for v in records.get_column(column).to_list()], minlength=default.sizes_[j])
+        assert 0.5 * np.abs(counts / counts.sum() - default.targets_[j]).sum() <= default.max_shift, column
 
 
 def test_rare_pair_post_processing_cuts_invented_and_rare_combinations(real):

@@ -83,6 +83,15 @@ def test_unknown_release_and_file_are_404(make_user, release):
     assert client.get("/releases/agg-2026/files/aggregates.csv").status_code == 200
 
 
+def test_detail_page_offers_the_readme_in_both_languages(make_user, release):
+    client = client_for(make_user("ana", role="data_analyst"))
+    detail = client.get("/releases/agg-2026/").content.decode()
+    assert "/releases/agg-2026/files/README.md" in detail and "/releases/agg-2026/files/README.mn.md" in detail
+    download = client.get("/releases/agg-2026/files/README.mn.md")
+    assert download.status_code == 200 and "attachment" in download["Content-Disposition"]
+    assert b"".join(download.streaming_content) == (release.path / "README.mn.md").read_bytes()
+
+
 def test_pages_in_mongolian(make_user, release):
     client = client_for(make_user("ana", role="data_analyst"))
     client.post("/i18n/setlang/", {"language": "mn", "next": "/releases/"})

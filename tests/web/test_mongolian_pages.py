@@ -228,6 +228,8 @@ def test_public_pages_in_mongolian(page, live_server, audit):
     page.locator("main button[type=submit]").click()
     audit.check(page, "login refused")
     audit.visit(page, f"{live_server.url}/no-such-page/", "404")
+    audit.visit(page, f"{live_server.url}/public/#about-data", "public: about this data and downloads")
+    assert page.locator("#about-data a[href$='/public/files/README.mn.md']").count() == 1
     audit.visit(page, f"{live_server.url}/public/?year_from=2030&year_to=2020", "public: empty year range")
     audit.visit(page, f"{live_server.url}/public/?year_from=1990&year_to=1990", "public: no data for these filters")
     page.goto(f"{live_server.url}/login/")

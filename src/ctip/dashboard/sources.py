@@ -47,6 +47,7 @@ class Source:
     empty: bool
     release_id: str | None = None
     filterable: bool = True  # False for a release's tables, which cannot be filtered further
+    release: Any = None  # the public side's ``ReleaseInfo`` (its folder, for "About this data" and downloads)
 
     @contextmanager
     def indicators(self) -> Iterator[Indicators | ReleaseTables]:
@@ -117,4 +118,4 @@ def public_source() -> Source | None:
     microdata = release.file("records.csv") is not None
     return Source("public", f"release:{release.path}:{release.published_at}", lambda: _release_reader(release),
                   empty=not microdata and release.file("aggregates.csv") is None, release_id=release.id,
-                  filterable=microdata)
+                  filterable=microdata, release=release)

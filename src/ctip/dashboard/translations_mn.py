@@ -127,4 +127,32 @@ MN = {
         "“%(value)s” нь %(field)s-д тохирох улсын код биш; MNG гэх мэт ISO 3166 код ашиглана уу.",
     "“%(value)s” is not a value of %(field)s; choose one of: %(expected)s.":
         "“%(value)s” нь %(field)s-ийн утга биш; дараахаас сонгоно уу: %(expected)s.",
+    # "About this data" and the public downloads
+    "About this data and downloads": "Энэ өгөгдлийн тухай ба татах файлууд",
+    "About this data": "Энэ өгөгдлийн тухай",
+    "Release": "Нийтлэл",
+    "Method": "Арга",
+    "Privacy protection": "Нууцлалын хамгаалалт",
+    "Publication date": "Нийтэлсэн огноо",
+    "Records": "Бүртгэл",
+    "none: this release publishes tables of counts only": "байхгүй: энэ нийтлэл зөвхөн тооны хүснэгт нийтэлдэг",
+    "Computing percentages": "Хувийг тооцох нь",
+    "How to cite": "Иш татах",
+    "Download the data": "Өгөгдөл татах",
+    "the records, one line per person, in the CTDC v2024 format":
+        "бүртгэлүүд, хүн бүрд нэг мөр, CTDC v2024 хэлбэрээр",
+    "the same records with their generalised values (wider age bands, periods of years, regions)":
+        "ижил бүртгэлүүд бүдүүвчилсэн утгатайгаа (илүү өргөн насны бүлэг, хэдэн оны хугацаа, бүс нутаг)",
+    "the protected counts": "хамгаалсан тоонууд",
+    "how the data were protected and how to use and cite them, in English":
+        "өгөгдлийг хэрхэн хамгаалсан, хэрхэн ашиглаж иш татах тухай, англи хэлээр",
+    "how the data were protected and how to use and cite them, in Mongolian":
+        "өгөгдлийг хэрхэн хамгаалсан, хэрхэн ашиглаж иш татах тухай, монгол хэлээр",
+    "Only these files are published. The release's quality and risk report stays internal: its figures are "
+    "computed from the real records without protection.":
+        "Зөвхөн эдгээр файлыг нийтэлнэ. Нийтлэлийн чанар ба эрсдэлийн тайлан дотоод хэрэгцээнд үлдэнэ: түүний "
+        "тоонуудыг бодит бүртгэлээс хамгаалалтгүйгээр тооцсон.",
+    "%(size)s kB": "%(size)s кБ",
+    "%(size)s MB": "%(size)s МБ",
+    "No such file.": "Ийм файл алга.",
 }

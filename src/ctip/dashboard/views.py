@@ -1,14 +1,16 @@
 """Dashboard pages and their per-chart JSON endpoints (thin: figures come from ``ctip.stats``).
 
 ``/dashboard/`` (capability ``dashboard.internal``) draws the whole collaborative dataset;
-``/public/`` (anonymous) draws only the latest published release and says so when there is none.
+``/public/`` (anonymous) draws only the latest published release and says so when there is none, and
+describes that release ("About this data"); ``/public/files/<name>`` serves its protected files and READMEs
+(``ctip.disclosure.readme.PUBLIC_FILES``), nothing else.
 """
 
 from __future__ import annotations
 
 import logging
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -20,6 +22,8 @@ from ctip.accounts.permissions import capability_required
 from ctip.dashboard import sources
 from ctip.dashboard.charts import CHARTS, TITLES, Context
 from ctip.dashboard.filters import filter_form
+from ctip.disclosure import readme
+from ctip.disclosure.registry import latest_published
 from ctip.stats import FilterError, Filters
 from ctip.stats.labels import COUNTRY_SCHEME, label
 
@@ -154,7 +158,7 @@ def public(request: HttpRequest) -> HttpResponse:
     try:
         return _page(request, "dashboard/public.html", source, PUBLIC_FILTER_KEYS,
                      reverse("dashboard:public_chart", args=["CHART"]), min_count=PUBLIC_MIN_COUNT,
-                     release_id=source.release_id)
+                     release_id=source.release_id, about=_about(source), downloads=_downloads(source.release))
     except (OSError, ValueError):  # InvalidFile and the tables' errors are ValueErrors
         logger.exception("published release %s cannot be read", source.release_id)
         return render(request, "dashboard/public_none.html", {"unreadable": source.release_id}, status=503)
@@ -171,3 +175,55 @@ def public_chart(request: HttpRequest, chart: str) -> JsonResponse:
     except (OSError, ValueError):
         logger.exception("published release %s cannot be read", source.release_id)
         return JsonResponse({"error": _("The published figures cannot be read at the moment.")}, status=503)
+
+
+# What each public file is, for the download list (the file names themselves stay as they are).
+FILE_DESCRIPTIONS = {
+    "records.csv": gettext_lazy("the records, one line per person, in the CTDC v2024 format"),
+    "records_generalised.csv": gettext_lazy("the same records with their generalised values (wider age bands, "
+                                            "periods of years, regions)"),
+    "aggregates.csv": gettext_lazy("the protected counts"),
+    "README.md": gettext_lazy("how the data were protected and how to use and cite them, in English"),
+    "README.mn.md": gettext_lazy("how the data were protected and how to use and cite them, in Mongolian"),
+}
+CONTENT_TYPES = {".csv": "text/csv; charset=utf-8", ".md": "text/markdown; charset=utf-8"}
+
+
+def _about(source: sources.Source) -> dict:
+    """"About this data": the published release's method, privacy parameters, records, percentages and
+    citation in the page's language (the README's own sentences), cached per release version and language."""
+    release = source.release
+
+    def compute() -> dict:
+        facts = readme.summary(readme.release_manifest(release.path), _lang())
+        return {**facts, "published": (release.published_at or "")[:10]}
+
+    return sources.cached((source.version, "about", _lang()), compute)
+
+
+def _size(n_bytes: int) -> str:
+    if n_bytes < 1024 * 1024:
+        return _("%(size)s kB") % {"size": max(1, round(n_bytes / 1024))}
+    return _("%(size)s MB") % {"size": f"{n_bytes / (1024 * 1024):.1f}"}
+
+
+def _downloads(release) -> list[dict]:
+    """The public files present in the release folder, in ``PUBLIC_FILES`` order (an older release without
+    ``README.mn.md`` lists the English README only)."""
+    readme_langs = {name: lang for lang, name in readme.README_NAMES.items()}
+    found = [(name, release.file(name)) for name in readme.PUBLIC_FILES]
+    return [{"name": name, "url": reverse("dashboard:public_file", args=[name]), "size": _size(path.stat().st_size),
+             "description": FILE_DESCRIPTIONS[name], "lang": readme_langs.get(name, "")}
+            for name, path in found if path]
+
+
+@require_GET
+def public_file(request: HttpRequest, name: str) -> FileResponse:
+    """One public file of the latest published release, as a UTF-8 attachment. Any other name (reports,
+    manifest, unknown names), a file the release lacks, or no published release at all: 404."""
+    release = latest_published() if name in readme.PUBLIC_FILES else None
+    path = release.file(name) if release is not None else None
+    if path is None:
+        raise Http404(_("No such file."))
+    return FileResponse(path.open("rb"), as_attachment=True, filename=f"{release.id}-{name}",
+                        content_type=CONTENT_TYPES[path.suffix])

@@ -12,25 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import escape
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from ctip.exchange.htcds import WITHHELD
 from ctip.exchange.messages import CATALOGUE
+from ctip.web import wording
 
 
 def worded(code: str | None, params: Mapping[str, object] | None, english: str) -> SafeString:
-    """The message ``code`` with ``params`` in the active language, as HTML: the wording escaped, each
-    parameter in ``<span translate="no">``; ``english`` (escaped) when it cannot be worded."""
-    template = CATALOGUE.get(code or "")
-    if template is None or not isinstance(params, Mapping):
-        return escape(english)
-    marked = {name: format_html('<span translate="no">{}</span>', value) for name, value in params.items()}
-    try:
-        return mark_safe(escape(_(template)) % marked)  # the template and every parameter are escaped
-    except (KeyError, TypeError, ValueError):
-        return escape(english)
+    """The importer's message ``code`` with ``params`` in the active language, as HTML: the wording escaped,
+    each parameter in ``<span translate="no">``; ``english`` (escaped) when it cannot be worded."""
+    return wording.worded(CATALOGUE, code, params, english, html=True)
 
 
 def problem_rows(errors: list[dict]) -> list[dict]:

@@ -19,6 +19,7 @@ from pathlib import Path
 import polars as pl
 
 from ctip import config
+from ctip.disclosure import readme
 from ctip.disclosure.aggregates import DPAggregates, ThresholdAggregates
 from ctip.disclosure.errors import DisclosureError
 from ctip.disclosure.kanon import KAnonymiser, smallest_class
@@ -28,9 +29,6 @@ from ctip.disclosure.registry import ReleaseInfo, check_release_id, load_release
 from ctip.disclosure.risk import risk_report
 from ctip.disclosure.synthesis import MarginalSynthesizer
 from ctip.disclosure.table import identifier_columns
-
-CITATION = ("Source: ctip collaborative dataset, release {id} ({date}), de-identified with {method}. "
-            "Cite the contributing organisations; never attempt to re-identify anyone.")
 
 
 @dataclass(frozen=True)
@@ -172,7 +170,8 @@ def create_release(frame: pl.DataFrame, request: Request, release_id: str, *, le
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         (staging / "report.json").write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
         (staging / "report.html").write_text(render_report_html(report), encoding="utf-8")
-        (staging / "README.md").write_text(render_readme(manifest, report), encoding="utf-8")
+        for lang, name in readme.README_NAMES.items():
+            (staging / name).write_text(render_readme(manifest, lang), encoding="utf-8")
         if is_dp:
             (ledger or PrivacyLedger()).charge(version, release_id=release_id, method=request.method,
                                                epsilon=float(epsilon), delta=float(delta), seed=request.seed,
@@ -269,9 +268,16 @@ REVIEW_NOTES = {
                           "as often in these synthetic records (the full report lists them): at this ε the noise "
                           "hides groups this small. A larger ε, fewer columns or protected aggregate tables keep "
                           "them."),
+    "distribution_moved": ("%(share)s of the records carry another value of “%(column)s” than in the real data "
+                           "(total variation distance): figures by this variable are not reliable here. "
+                           "A lower rare-pair threshold (min_pair_count; the default rule lowers it by itself), "
+                           "a larger ε or protected aggregate tables keep this variable closer."),
 }
 # above this share of values (held by 10 or more real people) losing half their count, the approver is told
 REVIEW_LOST_SHARE = 0.05
+# above this share of records carrying another value of one variable, the approver is told (the default
+# rare-pair rule keeps its own moves under 5 %; the noise adds to it)
+REVIEW_SHIFT = 0.08
 
 
 def synthetic_review_notes(utility: dict, pair_threshold: int, records: int) -> list[dict]:
@@ -287,6 +293,9 @@ def synthetic_review_notes(utility: dict, pair_threshold: int, records: int) -> 
     if kept.get("values") and kept.get("lost_half", 0) > REVIEW_LOST_SHARE * kept["values"]:
         code = "values_lost" if pair_threshold > 1 else "values_lost_noise"
         notes.append((code, {"lost": kept["lost_half"], "values": kept["values"]}))
+    moved = utility.get("tvd_1way_largest") or {}
+    if float(moved.get("tvd", 0.0)) > REVIEW_SHIFT:
+        notes.append(("distribution_moved", {"share": f"{float(moved['tvd']):.0%}", "column": moved["column"]}))
     return [{"code": code, "params": params, "text": REVIEW_NOTES[code] % params} for code, params in notes]
 
 
@@ -311,43 +320,10 @@ def _synthetic_risk(real: pl.DataFrame, request: Request, domains: dict) -> dict
     return risk_report(train, control, synth, seed=request.seed or 0)
 
 
-def render_readme(manifest: dict, report: dict) -> str:
-    """README.md of a release: method, parameters, budget, date, how to compute percentages, citation."""
-    date = manifest["created_at"][:10]
-    privacy = (f"epsilon = {manifest['epsilon']:g}, delta = {manifest['delta']:g} (differential privacy)"
-               if manifest["epsilon"] is not None else "no differential-privacy budget spent (threshold method)")
-    names = ["records.csv", "records_generalised.csv"] if manifest.get("records") is not None else []
-    if manifest["method"] != "kanon":
-        names = names[:1]
-    files = "\n".join(f"- `{n}`" for n in [*names, "aggregates.csv"])
-    files += ("\n- `report.html`, `report.json`: quality and risk report for the analysts and the supervisor who "
-              "approve the release. **Internal, not for publication**: its figures are computed from the real "
-              "records without noise (only `records.csv` and `aggregates.csv` are protected).")
-    return f"""# Release {manifest['id']}
-
-- Method: {manifest['method']}
-- Parameters: {json.dumps(manifest['parameters'])}
-- Privacy: {privacy}
-- Created: {manifest['created_at']} from dataset version {manifest['dataset_version'][:12]}
-- Records: {manifest.get('records') if manifest.get('records') is not None else 'none (aggregates only)'}
-
-## Files
-{files}
-
-`records.csv` follows the CTDC Global Synthetic Dataset v2024 codebook (27 variables; binary fields are
-`1` or empty). In k-anonymous releases, `records_generalised.csv` holds the same records with their
-generalised values (`18--29` is a wider age band, `2015--2019` a period, `M49:030` a UN M49
-(sub-)region); `records.csv` writes those cells empty so that any CTDC v2024 reader accepts it. `aggregates.csv` lists `attributes` and `values` (`;`-joined, same order) and `count`.
-
-## Computing percentages
-For a group of binary fields (means of control, type of exploitation, labour sectors, sexual exploitation,
-recruiter relation), count as the denominator only the records with at least one `1` in that group, as the
-CTDC codebook recommends; state the denominator with every percentage. Synthetic and noisy counts are
-estimates: small counts carry mostly noise.
-
-## How to cite
-{CITATION.format(id=manifest['id'], date=date, method=manifest['method'])}
-"""
+def render_readme(manifest: dict, lang: str = "en") -> str:
+    """The release's README in ``lang`` ("en" for ``README.md``, "mn" for ``README.mn.md``): method in plain
+    words, parameters, privacy budget, date, records, files, how to compute percentages, how to cite."""
+    return readme.render(manifest, lang)
 
 
 def _html_value(value) -> str:

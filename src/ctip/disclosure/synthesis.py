@@ -32,8 +32,14 @@ off under 2,000): table cells below that many records, or below one noise deviat
 cells than the records can fill, are emptied before sampling, and in the synthetic records each cell
 that makes a pair of values rarer than the threshold is moved to a value whose pairs are common, the
 one that keeps the pair tables of the records as drawn most intact (``ctip.disclosure.rare_pairs``);
-the few records still holding one are dropped. Everything after the noisy measurements is post-processing, so the release is (ε, δ)-DP for
-add/remove-one-record neighbours.
+the few records still holding one are dropped. The removal must not distort what readers count first: under
+the default rule, when it would leave some column's distribution more than ``max_shift`` (5 %, total
+variation) from that column's measured marginal, the highest lower threshold that does not (of 10, 7,
+5, 3 and none, found by bisection on the same draw) is used. Values rare with everything, such as the countries a few dozen victims come from, form only rare
+pairs: at 20,000 records a threshold of 14 would hand a sixth of the victims another citizenship; the
+ladder keeps them, with more rare pairs (which the release's review notes report). An explicit
+``min_pair_count`` is applied as given. Everything after the noisy measurements is post-processing, so
+the release is (ε, δ)-DP for add/remove-one-record neighbours.
 """
 
 from __future__ import annotations
@@ -66,6 +72,9 @@ from ctip.disclosure.table import Encoding, as_categorical, check_release_column
 # real pairs are rarer than 10: removing them would remove the data), so off under 2,000 records
 _PAIR_THRESHOLD = 14
 _RECORDS_PER_PAIR_UNIT = 1000
+# with the default rule, lower thresholds tried in turn when the removal would move more than
+# ``max_shift`` of a column's records (0: no removal)
+_PAIR_LADDER = (10, 7, 5, 3, 0)
 _MIN_GROUPED = 12  # domains up to this many values (NULL included) are measured value by value
 
 
@@ -75,11 +84,12 @@ class MarginalSynthesizer:
     Parameters are keyword-only and explicit: ``epsilon`` (> 0) and ``delta`` (in (0, 1)) bound the
     privacy loss of the whole fit; ``seed`` makes the release reproducible (keep it secret);
     ``domains`` gives public value lists per column (other columns learn theirs privately).
-    ``min_pair_count`` is the rare-pair threshold of the post-processing (None: the default rule above;
+    ``min_pair_count`` is the rare-pair threshold of the post-processing (None: the default rule above,
+    lowered by ``sample`` while the removal would move more than ``max_shift`` of a column's records;
     0 or 1: off). ``rare_threshold`` > 0 writes values rarer than that many noise deviations empty in
     columns of more than 10 values (``rare_values="sample"`` draws them from one pooled bucket instead).
     After ``fit``: ``parents_``, ``marginals_`` (the consistent one-way counts), ``targets_`` (the same
-    as shares), ``pair_threshold_``, ``rho_`` and ``sigma_`` (noise of each measurement).
+    as shares), ``pair_threshold_`` (after ``sample``: the threshold used), ``rho_`` and ``sigma_`` (noise of each measurement).
 
     >>> from ctip.disclosure.simulate import make_ctdc_like
     >>> real = make_ctdc_like(5000, seed=1)
@@ -96,6 +106,7 @@ class MarginalSynthesizer:
         "max_cells": Interval(int, 4, None, "left"),
         "rare_threshold": Interval(float, 0, None, "left"),
         "min_pair_count": Optional(Interval(int, 0, None, "left")),
+        "max_shift": Interval(float, 0, 1, "both"),
         "rare_values": OneOf(("suppress", "sample")),
     }
     _one_way_share = 0.6  # one-way marginals: value domains, rare values, pooled with the tables
@@ -116,7 +127,7 @@ class MarginalSynthesizer:
     def __init__(self, *, epsilon: float, delta: float, seed: int | None = None,
                  domains: dict[str, Sequence[str]] | None = None, max_parents: int = 2,
                  max_cells: int = 4000, rare_threshold: float = 0.0, min_pair_count: int | None = None,
-                 rare_values: str = "suppress") -> None:
+                 max_shift: float = 0.05, rare_values: str = "suppress") -> None:
         self.epsilon = epsilon
         self.delta = delta
         self.seed = seed
@@ -125,6 +136,7 @@ class MarginalSynthesizer:
         self.max_cells = max_cells
         self.rare_threshold = rare_threshold
         self.min_pair_count = min_pair_count
+        self.max_shift = max_shift
         self.rare_values = rare_values
 
     # -- fitting -------------------------------------------------------------------------------------
@@ -237,17 +249,26 @@ class MarginalSynthesizer:
         self.n_ = max(1, int(round(total)))
         self.marginals_ = marginals
         self.targets_ = [m / max(m.sum(), 1e-9) for m in marginals]
-        self.conditionals_ = {order[0]: self.targets_[order[0]][None, :]}
-        for m, sigma_t in zip(measurements[d:], sigmas, strict=True):
-            targets = [marginals[i] for i in m.clique]
-            fitted = fit_table(m.counts, targets)
-            minimum = float(self.pair_threshold_) if self.pair_threshold_ > 1 else 0.0
-            if self.pair_threshold_ > 1 and fitted.size > total / sigma_t:  # more cells than records can fill
+        self._fitted = [(m.clique[-1], fit_table(m.counts, [marginals[i] for i in m.clique]),
+                         [marginals[i] for i in m.clique], sigma_t)
+                        for m, sigma_t in zip(measurements[d:], sigmas, strict=True)]
+        self._total = total
+        self.conditionals_ = self._conditionals(self.pair_threshold_)
+        return self
+
+    def _conditionals(self, threshold: int) -> dict[int, np.ndarray]:
+        """Each column's distribution given its parents, with the table cells a rare-pair threshold
+        empties: below ``threshold`` records, or below one noise deviation in tables with more cells than
+        the records can fill."""
+        conditionals = {self.order_[0]: self.targets_[self.order_[0]][None, :]}
+        for x, fitted, targets, sigma_t in self._fitted:
+            minimum = float(threshold) if threshold > 1 else 0.0
+            if threshold > 1 and fitted.size > self._total / sigma_t:
                 minimum = max(minimum, self._noise_cells * sigma_t)
             if minimum > 0:
                 fitted = drop_small_cells(fitted, targets, minimum)
-            self.conditionals_[m.clique[-1]] = conditional(fitted, marginals[m.clique[-1]])
-        return self
+            conditionals[x] = conditional(fitted, self.marginals_[x])
+        return conditionals
 
     def _select_tree(self, codes: np.ndarray, one_way: list[np.ndarray], rho_tree: float,
                      rng: np.random.Generator) -> list[tuple[int, int]]:
@@ -312,10 +333,10 @@ class MarginalSynthesizer:
         n = self.n_ if n is None else int(n)
         rng = make_rng(self.seed if seed is None else seed)
         rng = np.random.Generator(np.random.Philox(rng.integers(0, 2**63)))
-        out = self._draw(n, rng)
-        if self.pair_threshold_ > 1:
-            out = remove_rare_pairs(out, self.sizes_, self.pair_threshold_, rng)
-            out = drop_rare_pair_rows(out, self.sizes_, self.pair_threshold_)
+        if self.min_pair_count is not None:  # the caller's threshold, whatever it moves
+            out = self._draw_without_rare_pairs(n, self.pair_threshold_, self.conditionals_, rng)
+        else:
+            out = self._draw_within_shift(n, rng)
         data = {}
         for j, c in enumerate(self.columns_):
             cats = self.categories_[j]
@@ -329,11 +350,56 @@ class MarginalSynthesizer:
         return pl.DataFrame(data)
 
 
-    def _draw(self, n: int, rng: np.random.Generator) -> np.ndarray:
+    def _draw_without_rare_pairs(self, n: int, threshold: int, conditionals: dict,
+                                 rng: np.random.Generator) -> np.ndarray:
+        out = self._draw(n, conditionals, rng)
+        if threshold > 1:
+            out = remove_rare_pairs(out, self.sizes_, threshold, rng)
+            out = drop_rare_pair_rows(out, self.sizes_, threshold)
+        return out
+
+    def _draw_within_shift(self, n: int, rng: np.random.Generator) -> np.ndarray:
+        """The default rule's records: the highest rare-pair threshold, from the rule's own down the
+        ladder to none, whose removal leaves every column's distribution within ``max_shift`` (total
+        variation) of its measured one-way marginal; ``pair_threshold_`` becomes the one used. A threshold
+        that would erase the small groups of a column (say, the countries fewer than a few dozen victims
+        come from) is lowered rather than move their records to other values."""
+        state = rng.bit_generator.state
+
+        def attempt(threshold: int) -> tuple[np.ndarray, dict, bool]:
+            rng.bit_generator.state = state  # each try draws the same way
+            conditionals = self.conditionals_ if threshold == self.pair_threshold_ else self._conditionals(threshold)
+            out = self._draw_without_rare_pairs(n, threshold, conditionals, rng)
+            return out, conditionals, threshold <= 1 or self._shift(out) <= self.max_shift
+
+        # the rule's own threshold first (it passes on large tables), then a bisection of the lower ones for
+        # the highest that passes (the shift falls with the threshold; none always passes)
+        chosen = (self.pair_threshold_, *attempt(self.pair_threshold_))
+        if not chosen[3]:
+            lower = [t for t in _PAIR_LADDER if t < self.pair_threshold_]
+            while lower:
+                middle = len(lower) // 2
+                tried = (lower[middle], *attempt(lower[middle]))
+                if tried[3]:
+                    chosen, lower = tried, lower[:middle]
+                else:
+                    lower = lower[middle + 1:]
+        threshold, out, conditionals, _ = chosen
+        self.pair_threshold_, self.conditionals_ = threshold, conditionals
+        return out
+
+    def _shift(self, out: np.ndarray) -> float:
+        """The largest total variation distance between a column of ``out`` and its measured marginal."""
+        if out.shape[0] == 0:
+            return 1.0
+        return max(0.5 * float(np.abs(np.bincount(out[:, j], minlength=self.sizes_[j]) / out.shape[0]
+                                      - self.targets_[j]).sum()) for j in range(out.shape[1]))
+
+    def _draw(self, n: int, conditionals: dict, rng: np.random.Generator) -> np.ndarray:
         """Ancestral sampling, each column raked to its measured one-way marginal."""
         out = np.zeros((n, len(self.columns_)), dtype=np.int64)
         for x in self.order_:
-            cond = self.conditionals_[x]
+            cond = conditionals[x]
             pa = self.parents_[x]
             config = np.zeros(n, dtype=np.int64)
             for i in pa:

@@ -217,6 +217,16 @@ def utility_section(utility: _Block) -> Section:
                             decimal(utility.get(f"tvd_{k}way")),
                             _("mean share of records that would have to move to make the tables identical: "
                               "0 = identical, lower is better")))
+    if "tvd_1way_largest" in utility:
+        value = utility.get("tvd_1way_largest")
+        largest = _Block(value, "utility.tvd_1way_largest")
+        if {"column", "tvd"} <= largest.data.keys():
+            rows.append(Row(_("Variable moved most (total variation distance, 0–1)"), decimal(largest.get("tvd")),
+                            _("share of the records that carry another value of this variable than in the real "
+                              "records; lower is better"), label_code=str(largest.get("column"))))
+            rows.extend(largest.rest())
+        else:
+            rows.extend(_generic("utility.tvd_1way_largest", value))
     for k in (1, 2, 3):
         key = f"combinations_{k}way"
         if key not in utility:
@@ -473,15 +483,21 @@ def review_notes(notes: list[dict]) -> list[str]:
     """A report's ``review_notes`` for the approver in the reader's language (``release.REVIEW_NOTES`` are
     the msgids); a note of an unknown kind keeps its English text."""
     from ctip.disclosure.release import REVIEW_NOTES
+    from ctip.web.wording import worded
 
-    worded = []
-    for note in notes if isinstance(notes, list) else []:
-        if not isinstance(note, dict):
-            worded.append(str(note))
-            continue
-        template = REVIEW_NOTES.get(note.get("code"))
-        try:
-            worded.append(_(template) % note["params"] if template else note.get("text", ""))
-        except (KeyError, TypeError, ValueError):
-            worded.append(note.get("text", ""))
-    return worded
+    return [worded(REVIEW_NOTES, note.get("code"), _worded_params(note.get("params")), note.get("text", ""))
+            if isinstance(note, dict) else str(note) for note in (notes if isinstance(notes, list) else [])]
+
+
+def _worded_params(params: dict) -> dict:
+    """A note's parameters for the reader: a CTDC variable name becomes its label in the active language."""
+    from django.utils.translation import get_language
+
+    from ctip import vocab
+
+    if not isinstance(params, dict):
+        return params
+    column = params.get("column")
+    if isinstance(column, str) and vocab.is_valid("ctdc2024.variable", column):
+        return {**params, "column": vocab.label("ctdc2024.variable", column, get_language())}
+    return params

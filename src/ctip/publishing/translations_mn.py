@@ -264,6 +264,17 @@ MN = {
     '%(lost)s of the %(values)s values held by at least 10 real people appear less than half as often in these synthetic records (the full report lists them): at this ε the noise hides groups this small. A larger ε, fewer columns or protected aggregate tables keep them.':
         'Бодит 10 ба түүнээс дээш хүнд байгаа %(values)s утгын %(lost)s нь эдгээр нийлэг бүртгэлд хоёр дахин цөөн гарч байна (бүрэн тайланд жагсаасан): энэ ε-д дуу шуугиан ийм жижиг бүлгийг нууж байна. Илүү том ε, цөөн багана эсвэл хамгаалагдсан нэгтгэл хүснэгт тэдгээрийг хадгална.',
     "Variables counted": "Тоолсон хувьсагчид",
+    "Variable moved most (total variation distance, 0–1)": "Хамгийн их өөрчлөгдсөн хувьсагч (нийт хэлбэлзлийн зай, 0–1)",
+    "share of the records that carry another value of this variable than in the real records; lower is better":
+        "энэ хувьсагчийн утга нь бодит бүртгэлийнхээс өөр байгаа бүртгэлийн хувь; бага байх тусам сайн",
+    ("%(share)s of the records carry another value of “%(column)s” than in the real data (total variation "
+     "distance): figures by this variable are not reliable here. A lower rare-pair threshold (min_pair_count; "
+     "the default rule lowers it by itself), a larger ε or protected aggregate tables keep this variable "
+     "closer."):
+        "Бүртгэлийн %(share)s нь «%(column)s» хувьсагчийн хувьд бодит өгөгдлийнхөөс өөр утгатай байна (нийт "
+        "хэлбэлзлийн зай): энэ хувьсагчаар гаргасан тоо энд найдваргүй. Ховор хосын босгыг (min_pair_count; анхдагч дүрэм "
+        "өөрөө бууруулдаг) бууруулах, илүү том ε эсвэл хамгаалагдсан нэгтгэл хүснэгт энэ хувьсагчийг илүү ойр "
+        "хадгална.",
     "Values held by at least 10 real records": "Дор хаяж 10 бодит бүртгэлд байгаа утга",
     "each such value should keep about its real count in the release":
         "ийм утга бүр нийтлэлд бодит тоотойгоо ойролцоо байх ёстой",

@@ -18,7 +18,7 @@ from ctip.disclosure.registry import load_release
 from ctip.publishing import selectors, services
 from ctip.publishing.report import report_sections, review_notes
 
-DOWNLOADS = ("records.csv", "records_generalised.csv", "aggregates.csv", "README.md", "report.html", "report.json", "manifest.json")
+DOWNLOADS = ("records.csv", "records_generalised.csv", "aggregates.csv", "README.md", "README.mn.md", "report.html", "report.json", "manifest.json")
 
 
 def _reviewer_required(view):
