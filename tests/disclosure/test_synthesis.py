@@ -105,6 +105,18 @@ def test_default_post_processing_leaves_no_pair_of_values_rarer_than_its_thresho
     assert smallest >= model.pair_threshold_
 
 
+@pytest.mark.parametrize("seed", [3, 5])
+def test_a_threshold_given_leaves_no_pair_rarer_than_it_on_a_small_table(seed):
+    """4,000 records, threshold 3: the removal leaves some records holding a rare pair, and they go, however
+    many rounds that takes (dropping records makes other pairs rarer)."""
+    real = make_ctdc_like(4000, seed=8)
+    synth = MarginalSynthesizer(epsilon=1.0, delta=1e-9, seed=seed, domains=_ctdc_domains(real),
+                                min_pair_count=3).fit(real).sample()
+    smallest = min(synth.group_by([a, b]).len().get_column("len").min()
+                   for i, a in enumerate(synth.columns) for b in synth.columns[i + 1:])
+    assert smallest >= 3 and synth.height > 3000
+
+
 def _tvd(real: pl.DataFrame, synth: pl.DataFrame, column: str) -> float:
     a = real.get_column(column).value_counts(normalize=True)
     b = synth.get_column(column).value_counts(normalize=True)

@@ -112,10 +112,12 @@ def _oriented(tables: dict, x: int, j: int) -> np.ndarray:
     return tables[(x, j)] if x < j else tables[(j, x)].T
 
 
-def drop_rare_pair_rows(out: np.ndarray, sizes: Sequence[int], threshold: int, *, rounds: int = 5) -> np.ndarray:
-    """The rows of ``out`` left once rows still holding a pair rarer than ``threshold`` are dropped
-    (repeated, since dropping rows makes other pairs rarer; rarely more than a handful of rows)."""
-    for _ in range(rounds):
+def drop_rare_pair_rows(out: np.ndarray, sizes: Sequence[int], threshold: int) -> np.ndarray:
+    """The rows of ``out`` left once rows still holding a pair rarer than ``threshold`` are dropped,
+    repeated until none holds one (dropping rows makes other pairs rarer; each round drops at least one
+    row, so it ends). Typically a few rows at 20,000 records; at a few thousand records with a low
+    threshold, up to about 5 % of the rows in 15-20 rounds."""
+    while out.shape[0]:
         columns = [np.ascontiguousarray(out[:, j]).astype(np.int64) for j in range(out.shape[1])]
         bad = _PairCounts(columns, sizes).per_cell(columns, threshold).any(1)
         if not bad.any():
