@@ -115,15 +115,25 @@ def _oriented(tables: dict, x: int, j: int) -> np.ndarray:
 def drop_rare_pair_rows(out: np.ndarray, sizes: Sequence[int], threshold: int) -> np.ndarray:
     """The rows of ``out`` left once rows still holding a pair rarer than ``threshold`` are dropped,
     repeated until none holds one (dropping rows makes other pairs rarer; each round drops at least one
-    row, so it ends). Typically a few rows at 20,000 records; at a few thousand records with a low
-    threshold, up to about 5 % of the rows in 15-20 rounds."""
-    while out.shape[0]:
-        columns = [np.ascontiguousarray(out[:, j]).astype(np.int64) for j in range(out.shape[1])]
-        bad = _PairCounts(columns, sizes).per_cell(columns, threshold).any(1)
+    row, so it ends). Typically a few hundred rows of 250,000; at a few thousand records with a low
+    threshold, up to about 5 % of the rows in 15-20 rounds. The pair counts are kept current rather than
+    recounted, and only the column pairs with a rare cell are looked at."""
+    columns = [np.ascontiguousarray(out[:, j]).astype(np.int64) for j in range(out.shape[1])]
+    pairs = _PairCounts(columns, sizes)
+    kept = np.ones(out.shape[0], dtype=bool)
+    while True:
+        bad = np.zeros(out.shape[0], dtype=bool)
+        for (i, j), table in pairs.counts.items():
+            rare = (table > 0) & (table < threshold)
+            if rare.any():
+                bad |= rare[columns[i], columns[j]]
+        bad &= kept
         if not bad.any():
-            break
-        out = out[~bad]
-    return out
+            return out[kept]
+        rows = np.flatnonzero(bad)
+        for (i, j), table in pairs.counts.items():
+            np.subtract.at(table, (columns[i][rows], columns[j][rows]), 1)
+        kept &= ~bad
 
 
 def count_rare_pairs(out: np.ndarray, sizes: Sequence[int], threshold: int) -> int:
