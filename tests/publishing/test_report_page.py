@@ -178,7 +178,7 @@ def test_report_of_an_unknown_release_is_404(make_user, home):
     assert client.get("/releases/nope/report/").status_code == 404
 
 
-def test_the_variable_a_release_moves_most_is_shown_and_worded_for_the_approver(make_user, home, tmp_path,
+def test_the_variable_moved_most_and_a_lowered_threshold_are_worded_for_the_approver(make_user, home, tmp_path,
                                                                                monkeypatch):
     """A synthetic release that gave a sixth of the victims another citizenship (a strict rare-pair threshold
     on 20,000 records does): the page names the variable, in the reader's language, in the figures and the note."""
@@ -189,7 +189,8 @@ def test_the_variable_a_release_moves_most_is_shown_and_worded_for_the_approver(
     path = tmp_path / "releases" / "syn-moved" / "report.json"
     report = json.loads(path.read_text(encoding="utf-8"))
     report["utility"]["tvd_1way_largest"] = {"column": "citizenship", "tvd": 0.1712}
-    report["review_notes"] = synthetic_review_notes(report["utility"], 14, 20_000)
+    report["utility"]["combinations_2way"]["rare"] = 0.4
+    report["review_notes"] = synthetic_review_notes(report["utility"], 0, 20_000, rule_threshold=14)
     path.write_text(json.dumps(report), encoding="utf-8")
     supervisor = make_user("sup", role="supervisor")
     english, mongolian = page_text(supervisor, "syn-moved"), page_text(supervisor, "syn-moved", "mn")
@@ -197,3 +198,5 @@ def test_the_variable_a_release_moves_most_is_shown_and_worded_for_the_approver(
     assert "17% of the records carry another value of “Citizenship” than in the real data" in english
     assert "Хамгийн их өөрчлөгдсөн хувьсагч" in mongolian
     assert "Бүртгэлийн 17% нь «Иргэншил» хувьсагчийн хувьд бодит өгөгдлийнхөөс өөр утгатай байна" in mongolian
+    assert "The rare-pair threshold was lowered from 14 to 0" in english
+    assert "Ховор хосын босгыг 14-аас 0 болгож бууруулсан" in mongolian

@@ -238,7 +238,8 @@ def _run(real: pl.DataFrame, request: Request):
         report = {"utility": utility, "risk": _synthetic_risk(real, request, domains),
                   "model": {"records": model.n_, "parents": {real.columns[x]: [real.columns[p] for p in ps]
                                                              for x, ps in model.parents_.items()}},
-                  "review_notes": synthetic_review_notes(utility, model.pair_threshold_, real.height)}
+                  "review_notes": synthetic_review_notes(utility, model.pair_threshold_, real.height,
+                                                         rule_threshold=model.pair_threshold_rule_)}
         aggregates = ThresholdAggregates(k=2, max_length=1).fit_transform(records) if records.height else None
         return records, aggregates, report, {"delta": request.delta, "synthesizer": "MarginalSynthesizer",
                                              "min_pair_count": model.pair_threshold_}
@@ -259,6 +260,13 @@ REVIEW_NOTES = {
                          "than 10 real people or by none. Readers may take such combinations for real people. "
                          "Differential privacy still protects everyone, but with %(records)s records the rare-pair "
                          "removal is off (it starts at 2,000): consider protected aggregate tables instead."),
+    "rare_pairs_lowered": ("%(share)s of the distinct pairs of values in these synthetic records are held by "
+                           "fewer than 10 real people or by none. Readers may take such combinations for real "
+                           "people. The rare-pair threshold was lowered from %(rule)s to %(used)s because a "
+                           "higher one would have given more than 5 %% of one variable's records other values "
+                           "(small countries' victims other citizenships, for instance). Differential privacy "
+                           "still protects everyone; min_pair_count = %(rule)s removes those pairs at that "
+                           "price, or consider protected aggregate tables."),
     "values_lost": ("%(lost)s of the %(values)s values held by at least 10 real people appear less than half as "
                     "often in these synthetic records (the full report lists them): their counts are not "
                     "reliable here. The rare-pair removal takes values that are rare with everything; "
@@ -280,15 +288,23 @@ REVIEW_LOST_SHARE = 0.05
 REVIEW_SHIFT = 0.08
 
 
-def synthetic_review_notes(utility: dict, pair_threshold: int, records: int) -> list[dict]:
+def synthetic_review_notes(utility: dict, pair_threshold: int, records: int, *,
+                           rule_threshold: int | None = None) -> list[dict]:
     """What the supervisor approving a synthetic release should weigh: a list of ``{"code", "params",
-    "text"}`` (the text in English; pages word the code in the reader's language), empty when nothing."""
+    "text"}`` (the text in English; pages word the code in the reader's language), empty when nothing.
+    ``pair_threshold`` is the rare-pair threshold used, ``rule_threshold`` the default rule's when it gave
+    way to keep the variables' distributions."""
     notes = []
     combos = utility.get("combinations_2way") or {}
     share = float(combos.get("fabricated", 0.0)) + float(combos.get("rare", 0.0))
     if share > REVIEW_RARE_SHARE:
-        code = "rare_pairs_small" if pair_threshold <= 1 and records < 2000 else "rare_pairs"
-        notes.append((code, {"share": f"{share:.0%}", "records": records}))
+        if pair_threshold <= 1 and records < 2000:
+            notes.append(("rare_pairs_small", {"share": f"{share:.0%}", "records": records}))
+        elif rule_threshold is not None and rule_threshold > pair_threshold:
+            notes.append(("rare_pairs_lowered", {"share": f"{share:.0%}", "used": pair_threshold,
+                                                 "rule": rule_threshold}))
+        else:
+            notes.append(("rare_pairs", {"share": f"{share:.0%}", "records": records}))
     kept = utility.get("values_kept") or {}
     if kept.get("values") and kept.get("lost_half", 0) > REVIEW_LOST_SHARE * kept["values"]:
         code = "values_lost" if pair_threshold > 1 else "values_lost_noise"

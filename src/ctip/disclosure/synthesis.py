@@ -89,7 +89,8 @@ class MarginalSynthesizer:
     0 or 1: off). ``rare_threshold`` > 0 writes values rarer than that many noise deviations empty in
     columns of more than 10 values (``rare_values="sample"`` draws them from one pooled bucket instead).
     After ``fit``: ``parents_``, ``marginals_`` (the consistent one-way counts), ``targets_`` (the same
-    as shares), ``pair_threshold_`` (after ``sample``: the threshold used), ``rho_`` and ``sigma_`` (noise of each measurement).
+    as shares), ``pair_threshold_`` (after ``sample``: the threshold used; ``pair_threshold_rule_`` keeps
+    the rule's), ``rho_`` and ``sigma_`` (noise of each measurement).
 
     >>> from ctip.disclosure.simulate import make_ctdc_like
     >>> real = make_ctdc_like(5000, seed=1)
@@ -245,6 +246,7 @@ class MarginalSynthesizer:
         total = pooled_total(measurements)
         self.pair_threshold_ = (self.min_pair_count if self.min_pair_count is not None
                                 else min(_PAIR_THRESHOLD, int(total // _RECORDS_PER_PAIR_UNIT)))
+        self.pair_threshold_rule_ = self.pair_threshold_
         marginals = pool_marginals(measurements, sizes, total)
         self.n_ = max(1, int(round(total)))
         self.marginals_ = marginals

@@ -264,6 +264,18 @@ MN = {
     '%(lost)s of the %(values)s values held by at least 10 real people appear less than half as often in these synthetic records (the full report lists them): at this ε the noise hides groups this small. A larger ε, fewer columns or protected aggregate tables keep them.':
         'Бодит 10 ба түүнээс дээш хүнд байгаа %(values)s утгын %(lost)s нь эдгээр нийлэг бүртгэлд хоёр дахин цөөн гарч байна (бүрэн тайланд жагсаасан): энэ ε-д дуу шуугиан ийм жижиг бүлгийг нууж байна. Илүү том ε, цөөн багана эсвэл хамгаалагдсан нэгтгэл хүснэгт тэдгээрийг хадгална.',
     "Variables counted": "Тоолсон хувьсагчид",
+    ("%(share)s of the distinct pairs of values in these synthetic records are held by fewer than 10 real people "
+     "or by none. Readers may take such combinations for real people. The rare-pair threshold was lowered from "
+     "%(rule)s to %(used)s because a higher one would have given more than 5 %% of one variable's records other "
+     "values (small countries' victims other citizenships, for instance). Differential privacy still protects "
+     "everyone; min_pair_count = %(rule)s removes those pairs at that price, or consider protected aggregate "
+     "tables."):
+        "Эдгээр нийлэг бүртгэл дэх ялгаатай утгын хосын %(share)s нь 10-аас цөөн бодит хүнд байгаа эсвэл огт "
+        "байхгүй. Уншигчид ийм хослолыг бодит хүн гэж ойлгож болзошгүй. Ховор хосын босгыг %(rule)s-аас "
+        "%(used)s болгож бууруулсан, учир нь илүү өндөр босго нэг хувьсагчийн бүртгэлийн 5 %%-иас илүүд өөр "
+        "утга өгөх байсан (жишээ нь жижиг улсын хохирогчдод өөр иргэншил). Дифференциал нууцлал хүн бүрийг "
+        "хамгаалсаар байна; min_pair_count = %(rule)s тэр үнээр эдгээр хосыг арилгана, эсвэл хамгаалагдсан "
+        "нэгтгэл хүснэгтийг бодолцоно уу.",
     "Variable moved most (total variation distance, 0–1)": "Хамгийн их өөрчлөгдсөн хувьсагч (нийт хэлбэлзлийн зай, 0–1)",
     "share of the records that carry another value of this variable than in the real records; lower is better":
         "энэ хувьсагчийн утга нь бодит бүртгэлийнхээс өөр байгаа бүртгэлийн хувь; бага байх тусам сайн",
