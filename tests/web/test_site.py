@@ -56,3 +56,15 @@ def test_login_then_switch_to_mongolian(page, live_server, make_user, login):
     assert page.locator("html").get_attribute("lang") == "mn"
     assert page.get_by_role("button", name="Гарах").is_visible()
     assert page.get_by_role("heading", name="Хүн худалдаалахтай тэмцэх мэдээллийн платформ").is_visible()
+
+
+@pytest.mark.parametrize("role, shown", [("case_worker", True), ("supervisor", True), ("police_analyst", True),
+                                         ("data_analyst", False), ("org_admin", False), ("sysadmin", False)])
+def test_the_referrals_link_is_shown_only_to_roles_that_may_open_it(make_user, role, shown):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(make_user("someone", role=role))
+    nav = client.get("/").content.decode()
+    assert ('href="/cases/referrals/"' in nav) is shown
+    assert client.get("/cases/referrals/").status_code == (200 if shown else 403)

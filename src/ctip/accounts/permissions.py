@@ -25,6 +25,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "cases.approve": frozenset({SUPERVISOR}),
     "cases.consent_override": frozenset({SUPERVISOR}),
     "cases.view_referred_to_police": frozenset({POLICE_ANALYST}),
+    "cases.referrals": frozenset({CASE_WORKER, SUPERVISOR, POLICE_ANALYST}),  # the referral inbox
     "accounts.manage_users": frozenset({ORG_ADMIN, SYSADMIN}),
     "dataset.view": frozenset({DATA_ANALYST, SUPERVISOR, SYSADMIN}),
     "dataset.upload": frozenset({DATA_ANALYST, ORG_ADMIN}),

@@ -327,6 +327,57 @@ class NoteOut(Schema):
     created_at: dt.datetime
 
 
+# The victim context (HTCDS ``vic_*``) that ``GET /cases/{id}`` shows with the context section.
+CONTEXT_FIELDS = ("recruitment_methods", "recruitment_websites", "methods_of_control", "exploitation_types",
+                  "sex_exploitation_types", "labour_sector", "relationship_to_trafficker", "age_when_trafficked",
+                  "exploitation_months")
+# What ``null`` means for the fields of ``CasePatch`` that can be emptied (ages stay null).
+CLEARED = {"labour_sector": "", "relationship_to_trafficker": "", "recruitment_methods": [],
+           "recruitment_websites": [], "methods_of_control": [], "exploitation_types": [],
+           "sex_exploitation_types": []}
+
+
+class CasePatch(Schema):
+    """Only the fields sent are changed: module, NRM phase and the victim context (HTCDS ``vic_*`` codes)."""
+
+    module: str | None = None
+    nrm_phase: str | None = None
+    recruitment_methods: list[str] | None = None
+    recruitment_websites: list[str] | None = None
+    methods_of_control: list[str] | None = None
+    exploitation_types: list[str] | None = None
+    sex_exploitation_types: list[str] | None = None
+    labour_sector: str | None = None
+    relationship_to_trafficker: str | None = None
+    age_when_trafficked: int | None = Field(default=None, ge=0, le=120)
+    exploitation_months: int | None = Field(default=None, ge=0, le=1200)
+
+
+class DeterminationIn(Schema):
+    status: str = Field(description="HTCDS vic_TraffickingStatus")
+    decision_org_type: str = Field(description="HTCDS vic_TraffickingStatusDecisionMakingOrg")
+    rationale: str = ""
+
+
+class AssessmentIn(Schema):
+    needs: list[str] = Field(description="ctip.service_type codes of the services the person needs")
+    risk_summary: str = ""
+    best_interests_done: bool = False
+    best_interests_summary: str = ""
+    guardian_name: str = ""
+    guardian_relationship: str = ""
+    assessed_on: dt.date | None = None
+
+
+class EventIn(Schema):
+    event_type: str = Field(description="HTCDS hte_Type: Recruitment, Transit or Exploitation")
+    country: str = ""
+    state: str = ""
+    city: str = ""
+    description: str = ""
+    date: dt.date | None = None
+
+
 class ClosureIn(Schema):
     reason: str
     status: str = "Closed"
@@ -387,11 +438,12 @@ cases = Router(tags=["cases"])
 
 @cases.get("/", response=CasePage)
 def case_list(request, q: str = "", status: str = "", stage: str = "", module: str = "",
-              organisation: int | None = None, limit: int = 50, offset: int = 0):
-    """Cases the caller may see, newest activity first; ``q`` is a case id or an exact identifier."""
+              organisation: int | None = None, mine: bool = False, limit: int = 50, offset: int = 0):
+    """Cases the caller may see, newest activity first; ``q`` is a case id or an exact identifier;
+    ``mine`` keeps the cases the caller owns or is assigned to."""
     limit, offset = min(max(limit, 1), 500), max(offset, 0)
     found = selectors.case_list_for(request.auth, search=q, status=status, stage=stage, module=module,
-                                    organisation_id=organisation)
+                                    organisation_id=organisation, mine=mine)
     return {"count": found.count(), "items": [_summary(c) for c in found[offset:offset + limit]]}
 
 
@@ -417,7 +469,7 @@ def case_detail(request, public_id: str) -> dict:
         out["screenings"] = [{"id": s.pk, "screened_on": s.screened_on.isoformat(), "interview": s.interview,
                               "suggestion": s.suggestion} for s in case.screenings.all()]
     if "context" in sections:
-        out["exploitation_types"], out["methods_of_control"] = case.exploitation_types, case.methods_of_control
+        out |= {name: getattr(case, name) for name in CONTEXT_FIELDS}
         out["events"] = [{"event_type": e.event_type, "country": e.country,
                           "date": e.date.isoformat() if e.date else None} for e in case.events.all()]
         out["perpetrators"] = [{"id": p.pk, "roles": p.roles, "relationship": p.relationship}
@@ -428,6 +480,21 @@ def case_detail(request, public_id: str) -> dict:
         out["owner"] = case.owner.username
         out["assigned_workers"] = [w.username for w in case.assigned_workers.order_by("username")]
     return out
+
+
+@cases.patch("/{public_id}")
+def case_update(request, public_id: str, payload: CasePatch) -> dict:
+    """Change the module, NRM phase or victim context; answers the case as ``GET /cases/{id}`` shows it."""
+    case = _case(request, public_id)
+    fields = payload.dict(exclude_unset=True)
+    for name, value in list(fields.items()):
+        if value is None and name in ("module", "nrm_phase"):
+            raise ApplicationError(_("Please correct the highlighted fields."),
+                                   extra={"fields": {name: [_("This field cannot be null.")]}})
+        if value is None and name in CLEARED:  # null clears a code or a list
+            fields[name] = CLEARED[name]
+    services.case_update(actor=request.auth, case=case, **fields)
+    return case_detail(request, public_id)
 
 
 @cases.post("/{public_id}/screenings", response={201: dict})
@@ -552,6 +619,33 @@ def note_add(request, public_id: str, payload: NoteIn):
     n = services.note_add(actor=request.auth, case=case, text=payload.text)
     return Status(201, {"id": n.pk, "text": n.text, "author": n.author.username, "organisation": n.organisation.code,
                         "created_at": n.created_at})
+
+
+@cases.post("/{public_id}/determinations", response={201: ApprovalOut})
+def determination_request(request, public_id: str, payload: DeterminationIn):
+    """Record the person's decision on trafficking status (against the latest screening) and ask a
+    supervisor to approve it; answers the approval request."""
+    case = _case(request, public_id)
+    return Status(201, _approval(services.determination_request(
+        actor=request.auth, case=case, screening=case.screenings.first(), **payload.dict())))
+
+
+@cases.post("/{public_id}/assessments", response={201: dict})
+def assessment_record(request, public_id: str, payload: AssessmentIn):
+    """Record a needs assessment (for a child: the best-interests assessment and the guardian)."""
+    case = _case(request, public_id)
+    item = services.assessment_record(actor=request.auth, case=case, **payload.dict())
+    return Status(201, {"id": item.pk, "needs": item.needs, "best_interests_done": item.best_interests_done,
+                        "assessed_on": item.assessed_on})
+
+
+@cases.post("/{public_id}/events", response={201: dict})
+def event_add(request, public_id: str, payload: EventIn):
+    """Add a recruitment, transit or exploitation event (HTCDS ``hte_*``)."""
+    case = _case(request, public_id)
+    event = services.event_add(actor=request.auth, case=case, **payload.dict())
+    return Status(201, {"id": event.pk, "event_type": event.event_type, "country": event.country,
+                        "date": event.date})
 
 
 @cases.post("/{public_id}/closure", response={201: ApprovalOut})

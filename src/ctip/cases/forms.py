@@ -7,9 +7,10 @@ Code lists come from ``ctip.vocab`` (labels in the reader's language) or the mod
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 from django import forms
-from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +25,7 @@ from ctip.cases.models import (
     Section,
     Stage,
 )
+from ctip.screening.interview import EVIDENCE
 
 BLANK = [("", "—")]
 
@@ -35,13 +37,34 @@ def _choices(scheme: str) -> list[tuple[str, object]]:
     return vocab.choices(scheme)
 
 
-@functools.cache
-def _country_choices() -> list[tuple[str, object]]:
-    def name(code: str) -> str:
-        return vocab.country_name(code, get_language() or "en")
+def _country_choices() -> list[tuple[str, str]]:
+    """Countries in the reader's language, in alphabetical order of their names (a worker looks for
+    "Mongolia" or "Монгол", not for its code)."""
+    return _countries_by_name((get_language() or "en").split("-")[0])
 
-    lazy_name = lazy(name, str)
-    return [(code, lazy_name(code)) for code in vocab.codes("iso3166.alpha3")]
+
+@functools.cache
+def _countries_by_name(lang: str) -> list[tuple[str, str]]:
+    names = [(code, vocab.country_name(code, lang)) for code in vocab.codes("iso3166.alpha3")]
+    return sorted(names, key=lambda item: (_collation_key(item[1]), item[0]))
+
+
+# The Mongolian Cyrillic alphabet: "ө" follows "о" and "ү" follows "у" (in Unicode both come after "я").
+MONGOLIAN_ALPHABET = "абвгдеёжзийклмноөпрстуүфхцчшщъыьэюя"
+
+
+def _collation_key(name: str) -> str:
+    """Case-insensitive; Latin letters sort without their accents ("Åland" with "A"); Cyrillic letters in
+    the Mongolian alphabet's order ("й", "ё", "ө", "ү" are letters of their own)."""
+    out = []
+    for char in name.casefold():
+        if char in MONGOLIAN_ALPHABET:
+            out.append(chr(0x0430 + MONGOLIAN_ALPHABET.index(char)))
+        elif "\u00c0" <= char <= "\u024f":
+            out.append(unicodedata.normalize("NFKD", char)[0])
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def _multi(scheme: str, label, required: bool = False) -> forms.MultipleChoiceField:
@@ -63,6 +86,7 @@ class CaseFilterForm(forms.Form):
     module = forms.ChoiceField(label=_("Module"), choices=BLANK + list(Module.choices), required=False)
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none(),
                                           required=False, empty_label="—")
+    mine = forms.BooleanField(label=_("Only cases I own or am assigned to"), required=False)
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,6 +151,19 @@ class ScreeningForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["evidence_source"].choices = BLANK + _choices("ctip.evidence_source")
 
+    def clean(self):
+        """An element ticked as found absent while evidence of it is ticked too is a contradiction: say so
+        next to the field, in the reader's words (the engine would refuse it in terms of its JSON keys)."""
+        data = super().clean()
+        for element, sources in EVIDENCE.items():
+            ticked = [str(self.fields[name].label) for name in sources if data.get(name)]
+            if element in (data.get("absent") or []) and ticked:
+                self.add_error("absent", _("“%(element)s” is ticked as found absent, but %(ticked)s are ticked "
+                                           "too: untick one of them.") % {
+                    "element": vocab.label("palermo.element", element, get_language() or "en"),
+                    "ticked": ", ".join(ticked)})
+        return data
+
     def interview(self) -> dict:
         """The engine's interview document (without ``person``, which the service fills from the case)."""
         return {key: list(self.cleaned_data.get(key) or []) for key in ("acts", "means", "purposes", "indicators",
@@ -145,18 +182,24 @@ class ScreeningForm(forms.Form):
 
 
 class DeterminationForm(forms.Form):
-    """A worker's determination of trafficking status, sent to a supervisor for approval."""
-    prefix = "determination"  # several forms share the case page: keep their ids apart
+    """A worker's determination of trafficking status, sent to a supervisor for approval.
 
+    The status starts at the latest suggestion (``suggested``); the deciding organisation type starts
+    blank, so nobody records "Police" (the first code) by just pressing the button.
+    """
+
+    prefix = "determination"  # several forms share the case page: keep their ids apart
 
     status = forms.ChoiceField(label=_("Trafficking status"), choices=[])
     decision_org_type = forms.ChoiceField(label=_("Deciding organisation type"), choices=[])
     rationale = forms.CharField(label=_("Rationale"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, suggested: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = _choices("htcds.vic_TraffickingStatus")
-        self.fields["decision_org_type"].choices = _choices("htcds.vic_TraffickingStatusDecisionMakingOrg")
+        self.fields["decision_org_type"].choices = BLANK + _choices("htcds.vic_TraffickingStatusDecisionMakingOrg")
+        if suggested:
+            self.fields["status"].initial = suggested
 
 
 class ConsentForm(forms.Form):
@@ -179,14 +222,52 @@ class ConsentForm(forms.Form):
             Organisation.objects.none()
 
 
-class ReferralForm(forms.Form):
-    prefix = "referral"  # several forms share the case page: keep their ids apart
+def _case_label(name: str):
+    """The label of a ``Case`` field on a form: its verbose name, capitalised, in the reader's language."""
+    from ctip.cases.models import Case
+
+    return capfirst(Case._meta.get_field(name).verbose_name)
+
+
+class CaseContextForm(forms.Form):
+    """The case's module, NRM phase and victim context (HTCDS ``vic_*``), as ``services.case_update`` takes them."""
+
+    prefix = "context"
+    CODES = {"recruitment_methods": "htcds.vic_MethodOfRecruitment",
+             "recruitment_websites": "htcds.vic_RecruitmentWebsitesAndApps",
+             "methods_of_control": "htcds.vic_MethodsOfControl",
+             "exploitation_types": "htcds.vic_TypeOfExploitation",
+             "sex_exploitation_types": "htcds.vic_TypeOfSexExploitation"}
+
+    module = forms.ChoiceField(label=_case_label("module"), choices=Module.choices)
+    nrm_phase = forms.ChoiceField(label=_case_label("nrm_phase"), choices=NrmPhase.choices)
+    recruitment_methods = _multi(CODES["recruitment_methods"], _case_label("recruitment_methods"))
+    recruitment_websites = _multi(CODES["recruitment_websites"], _case_label("recruitment_websites"))
+    methods_of_control = _multi(CODES["methods_of_control"], _case_label("methods_of_control"))
+    exploitation_types = _multi(CODES["exploitation_types"], _case_label("exploitation_types"))
+    sex_exploitation_types = _multi(CODES["sex_exploitation_types"], _case_label("sex_exploitation_types"))
+    labour_sector = forms.ChoiceField(label=_case_label("labour_sector"), required=False, choices=[])
+    relationship_to_trafficker = forms.ChoiceField(label=_case_label("relationship_to_trafficker"), required=False,
+                                                   choices=[])
+    age_when_trafficked = forms.IntegerField(label=_case_label("age_when_trafficked"), required=False, min_value=0,
+                                             max_value=120)
+    exploitation_months = forms.IntegerField(label=_case_label("exploitation_months"), required=False, min_value=0,
+                                             max_value=1200)
+
+    def __init__(self, *args, case=None, **kwargs):
+        if case is not None and not args and "data" not in kwargs:
+            kwargs.setdefault("initial", {name: getattr(case, name) for name in self.base_fields})
+        super().__init__(*args, **kwargs)
+        self.fields["labour_sector"].choices = BLANK + _choices("htcds.vic_ForcedLabourIndustry")
+        self.fields["relationship_to_trafficker"].choices = BLANK + _choices("htcds.vic_RelationshipToTrafficker")
+
+
+class _SharingForm(forms.Form):
+    """What a referral and a transfer both ask: the organisation, the HTCDS reason, details and, for those
+    who may override the consent gate (supervisors), the reason for sharing without consent."""
 
     to_organisation = forms.ModelChoiceField(label=_("Refer to"), queryset=Organisation.objects.none(),
                                              empty_label="—")
-    service_type = forms.ChoiceField(label=_("For the service"), choices=[])
-    sections = forms.MultipleChoiceField(label=_("Sections to share"), choices=Section.choices,
-                                         widget=forms.CheckboxSelectMultiple)
     reason = forms.ChoiceField(label=_("Reason"), required=False, choices=[])
     details = forms.CharField(label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     override_reason = forms.CharField(
@@ -197,10 +278,24 @@ class ReferralForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["to_organisation"].queryset = organisations if organisations is not None else \
             Organisation.objects.none()
-        self.fields["service_type"].choices = _choices("ctip.service_type")
         self.fields["reason"].choices = BLANK + _choices("htcds.cas_ReasonForOutgoingReferral")
         if not can_override:
             del self.fields["override_reason"]
+
+
+class ReferralForm(_SharingForm):
+    """Share chosen sections with another organisation for a service."""
+
+    prefix = "referral"  # several forms share the case page: keep their ids apart
+    field_order = ["to_organisation", "service_type", "sections", "reason", "details", "override_reason"]
+
+    service_type = forms.ChoiceField(label=_("For the service"), choices=[])
+    sections = forms.MultipleChoiceField(label=_("Sections to share"), choices=Section.choices,
+                                         widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service_type"].choices = _choices("ctip.service_type")
 
 
 class NoteForm(forms.Form):
@@ -285,26 +380,14 @@ class ReopenForm(forms.Form):
     reason = forms.CharField(label=_("Reason for reopening"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class TransferForm(forms.Form):
+class TransferForm(_SharingForm):
     """Hand the whole case to another organisation; it becomes the owner once it accepts."""
 
     prefix = "transfer"
 
-    to_organisation = forms.ModelChoiceField(label=_("Transfer to"), queryset=Organisation.objects.none(),
-                                             empty_label="—")
-    reason = forms.ChoiceField(label=_("Reason"), required=False, choices=[])
-    details = forms.CharField(label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    override_reason = forms.CharField(
-        label=_("Reason for sharing without consent (supervisors only)"), required=False,
-        widget=forms.Textarea(attrs={"rows": 2}))
-
-    def __init__(self, *args, organisations=None, can_override: bool = False, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_organisation"].queryset = organisations if organisations is not None else \
-            Organisation.objects.none()
-        self.fields["reason"].choices = BLANK + _choices("htcds.cas_ReasonForOutgoingReferral")
-        if not can_override:
-            del self.fields["override_reason"]
+        self.fields["to_organisation"].label = _("Transfer to")
 
 
 class PersonForm(forms.Form):

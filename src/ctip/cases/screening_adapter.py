@@ -16,9 +16,15 @@ class InvalidInterview(ValueError):
 
 
 def person_facts(person) -> dict:
-    """The engine's ``person`` input from a case-store person (age, whether estimated, appearance)."""
+    """The engine's ``person`` input from a case-store person (age, whether estimated, appearance).
+
+    ``appears_to_be_child`` is the engine's "there are reasons to believe the person is a child". The
+    case store counts an estimated age under 18 as such a reason (``Person.is_child``, docs/data-model.md),
+    so the engine gets it too: otherwise a person the case page shows as a presumed child, whose case
+    opened as a child's, would be screened as an adult who needs means.
+    """
     return {"age": person.age_years, "age_estimated": bool(person.age_estimated),
-            "appears_to_be_child": bool(person.appears_to_be_child)}
+            "appears_to_be_child": bool(person.appears_to_be_child or person.child_presumed)}
 
 
 def assess(interview: dict) -> dict:

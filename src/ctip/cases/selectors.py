@@ -26,6 +26,7 @@ from ctip.cases.models import (
     AccessLog,
     Approval,
     ApprovalState,
+    AuditEvent,
     Case,
     Consent,
     ConsentPurpose,
@@ -39,7 +40,9 @@ from ctip.cases.models import (
 ALL_SECTIONS = frozenset(Section.values)
 POLICE_ORG_TYPE = "LawEnforcement"
 SEARCH_LIST_LIMIT = 1000
-PUBLIC_ID_RE = re.compile(r"^[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}$")
+PUBLIC_ID_RE = re.compile(r"^[0-9A-Za-z]{4}[-\s]?[0-9A-Za-z]{4}$")
+# Crockford base32 reads O as 0 and I, L as 1: a case id read aloud or typed from paper still matches.
+CROCKFORD_READING = str.maketrans("OIL", "011")
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,7 @@ def search_q(text: str) -> Q:
     text = text.strip()
     q = Q(pk__in=[])
     if PUBLIC_ID_RE.match(text):
-        raw = text.replace("-", "").upper()
+        raw = re.sub(r"[-\s]", "", text).upper().translate(CROCKFORD_READING)
         q |= Q(public_id=f"{raw[:4]}-{raw[4:]}")
     people = Q(pk__in=[])
     names = crypto.blind_indexes(text, "name")  # two keys only while the index key is being rotated
@@ -151,8 +154,9 @@ def search_q(text: str) -> Q:
 
 
 def case_list_for(user, *, search: str = "", status: str = "", stage: str = "", module: str = "",
-                  organisation_id: int | None = None) -> QuerySet[Case]:
-    """The cases ``user`` may see, filtered, newest activity first (empty for roles that see no case).
+                  organisation_id: int | None = None, mine: bool = False) -> QuerySet[Case]:
+    """The cases ``user`` may see, filtered, newest activity first (empty for roles that see no case);
+    with ``mine``, only those the user owns or is assigned to.
 
     >>> case_list_for(caseworker, status="Active", search="Bat-Erdene")[:50]   # doctest: +SKIP
     """
@@ -170,6 +174,9 @@ def case_list_for(user, *, search: str = "", status: str = "", stage: str = "", 
         cases = cases.filter(module=module)
     if organisation_id:
         cases = cases.filter(organisation_id=organisation_id)
+    if mine:
+        assigned = Case.assigned_workers.through.objects.filter(user_id=user.pk).values("case_id")
+        cases = cases.filter(Q(owner_id=user.pk) | Q(pk__in=assigned))
     return cases.select_related("person", "organisation", "owner").order_by("-updated_at", "-id")
 
 
@@ -295,7 +302,7 @@ def approval_queue_for(user, *, state: str = ApprovalState.REQUESTED) -> QuerySe
     approvals = Approval.objects.filter(case__in=Case.objects.filter(_owner_scope_q(user)).values("pk"))
     if state:
         approvals = approvals.filter(state=state)
-    return approvals.select_related("case", "requested_by", "determination", "plan").order_by("requested_at")
+    return approvals.select_related("case", "requested_by", "determination__screening", "plan").order_by("requested_at")
 
 
 def approval_get_for(user, approval_id: int) -> Approval:
@@ -308,6 +315,14 @@ def approval_get_for(user, approval_id: int) -> Approval:
 def person_find_exact(user, text: str) -> QuerySet[Person]:
     """People of cases the user may see whose name, id number, phone or e-mail equals ``text`` exactly."""
     return Person.objects.filter(cases__in=case_list_for(user, search=text).values("pk")).distinct()
+
+
+def case_history(case: Case, *, limit: int = 500, views: bool = True) -> list[AuditEvent]:
+    """The audit events of a case, newest first (at most ``limit``; without views when ``views`` is false)."""
+    events = AuditEvent.objects.filter(case_public_id=case.public_id)
+    if not views:
+        events = events.exclude(action="view")
+    return list(events.order_by("-seq")[:limit])
 
 
 def access_log_for(case: Case) -> QuerySet[AccessLog]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.utils import timezone
@@ -21,6 +21,7 @@ from ctip.accounts.permissions import user_can
 from ctip.cases import audit, screening_adapter, selectors, workflow
 from ctip.cases.errors import ApplicationError, ConsentRequired, NotFound, PermissionRefused
 from ctip.cases.models import (
+    CLOSED_STATUSES,
     OPEN_REFERRAL_STATES,
     Approval,
     ApprovalKind,
@@ -64,12 +65,23 @@ CASE_FIELDS = frozenset({
 
 # ---- helpers --------------------------------------------------------------------------------------
 
+def _label(instance: Model, name: str) -> str:
+    """A field as people know it (its verbose name, in the request's language), for messages."""
+    try:
+        return str(instance._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
 def _clean(instance: Model, exclude: Iterable[str] = ()) -> None:
+    """``full_clean``; field errors become an ``ApplicationError`` whose message names the fields by their
+    labels (``extra["fields"]`` keeps the field names, for forms and API clients)."""
     try:
         instance.full_clean(exclude=list(exclude))
     except ValidationError as exc:
         fields = {k: [str(m) for m in v] for k, v in exc.message_dict.items()}
-        summary = "; ".join(f"{k}: {' '.join(v)}" for k, v in fields.items())
+        summary = "; ".join(" ".join(v) if k == NON_FIELD_ERRORS else f"{_label(instance, k)}: {' '.join(v)}"
+                            for k, v in fields.items())
         raise ApplicationError(_("Please correct the highlighted fields: %(summary)s") % {"summary": summary},
                                extra={"fields": fields}) from None
 
@@ -91,6 +103,12 @@ def _owner_access(actor, case: Case) -> None:
     access = _access(actor, case)
     if not access.can_edit or not user_can(actor, "cases.edit"):
         raise PermissionRefused(_("Only the organisation that owns the case can change this."))
+
+
+def _open_case(case: Case) -> None:
+    """A closed case is read-only until it is reopened (consent stays the person's to give or withdraw)."""
+    if Case.objects.filter(pk=case.pk, status__in=CLOSED_STATUSES).exists():
+        raise ApplicationError(_("The case is closed: reopen it before changing it."), extra={"closed": True})
 
 
 def _touch(case: Case) -> None:
@@ -121,11 +139,26 @@ def _set(instance: Model, data: dict, allowed: frozenset[str]) -> list[str]:
     return changed
 
 
+MAX_AGE = 120
+
+
 def _apply_age(person: Person, registered_on: dt.date) -> None:
-    """Documented age from the birth date when known; otherwise the (possibly estimated) age given."""
+    """Documented age from the birth date when known; otherwise the (possibly estimated) age given.
+
+    A birth date after the registration date, or one more than ``MAX_AGE`` years before it, is a typing
+    error: it is refused on the birth date field (never echoed: the birth date is identifying).
+    """
     documented = person.age_on(registered_on)
-    if documented is not None:
+    if documented is None:
+        return
+    if documented < 0:
+        problem = _("The birth date is later than the date of registration; check the year.")
+    elif documented > MAX_AGE:
+        problem = _("The birth date gives an age over %(max)s years; check the year.") % {"max": MAX_AGE}
+    else:
         person.age_years, person.age_estimated = documented, False
+        return
+    raise ApplicationError(problem, extra={"fields": {"birth_date": [problem]}})
 
 
 # ---- people and cases -----------------------------------------------------------------------------
@@ -173,6 +206,7 @@ def case_create(*, actor, module: str | None = None, registered_on: dt.date | No
 def person_update(*, actor, case: Case, **fields) -> Person:
     """Change the person's details (identifying values are encrypted; the audit names fields only)."""
     _owner_access(actor, case)
+    _open_case(case)
     person = Person.objects.select_for_update().get(pk=case.person_id)
     changed = _set(person, fields, PERSON_FIELDS)
     if not changed:
@@ -191,6 +225,7 @@ def person_update(*, actor, case: Case, **fields) -> Person:
 def case_update(*, actor, case: Case, **fields) -> Case:
     """Change the module, NRM phase or victim context (HTCDS ``vic_*`` codes) of a case."""
     _owner_access(actor, case)
+    _open_case(case)
     case = Case.objects.select_for_update().get(pk=case.pk)
     changed = _set(case, fields, CASE_FIELDS)
     if not changed:
@@ -206,6 +241,7 @@ def case_update(*, actor, case: Case, **fields) -> Case:
 def case_assign(*, actor, case: Case, workers: Iterable) -> Case:
     """Set the workers assigned to the case (they must belong to the owning organisation)."""
     _owner_access(actor, case)
+    _open_case(case)
     workers = list(workers)
     outsiders = [w.username for w in workers if w.organisation_id != case.organisation_id]
     if outsiders:
@@ -256,6 +292,7 @@ def screening_record(*, actor, case: Case, interview: dict, evidence: Iterable[d
     added to the case's types of exploitation and methods of control.
     """
     _owner_access(actor, case)
+    _open_case(case)
     document = dict(interview)
     document.setdefault("person", screening_adapter.person_facts(case.person))
     try:
@@ -294,6 +331,7 @@ def determination_request(*, actor, case: Case, status: str, decision_org_type: 
                           screening: Screening | None = None, comment: str = "") -> Approval:
     """Record a worker's determination of trafficking status and ask a supervisor to approve it."""
     _owner_access(actor, case)
+    _open_case(case)
     det = Determination(case=case, screening=screening, status=status, decision_org_type=decision_org_type,
                         rationale=rationale, decided_by=actor, decided_on=timezone.localdate())
     _clean(det, exclude=["case", "screening", "decided_by"])
@@ -310,6 +348,7 @@ def event_add(*, actor, case: Case, event_type: str, country: str = "", state: s
               description: str = "", date: dt.date | None = None) -> TraffickingEvent:
     """Add a recruitment, transit or exploitation event (HTCDS ``hte_*``)."""
     _owner_access(actor, case)
+    _open_case(case)
     event = TraffickingEvent(case=case, event_type=event_type, country=country, state=state, city=city,
                              description=description, date=date)
     _clean(event, exclude=["case"])
@@ -324,6 +363,7 @@ def perpetrator_add(*, actor, case: Case, roles: list[str], relationship: str = 
                     details: str = "") -> PerpetratorContext:
     """Add what a perpetrator did in the process (``per_RoleInProcess`` codes)."""
     _owner_access(actor, case)
+    _open_case(case)
     perp = PerpetratorContext(case=case, roles=roles, relationship=relationship, details=details)
     _clean(perp, exclude=["case"])
     perp.save()
@@ -409,6 +449,7 @@ def _consent_gate(actor, case: Case, to_organisation, override_reason: str) -> t
 def _referral_create(*, actor, case: Case, kind: str, to_organisation, service_type: str, sections: list[str],
                      reason: str, details: str, override_reason: str) -> Referral:
     _owner_access(actor, case)
+    _open_case(case)
     if to_organisation.pk == case.organisation_id:
         raise ApplicationError(_("A case cannot be referred to its own organisation."),
                                extra={"fields": {"to_organisation": ["own organisation"]}})
@@ -554,6 +595,7 @@ def assessment_record(*, actor, case: Case, needs: list[str], risk_summary: str 
                       assessed_on: dt.date | None = None) -> NeedsAssessment:
     """Record a needs assessment; for a child, the best-interests assessment and the guardian."""
     _owner_access(actor, case)
+    _open_case(case)
     item = NeedsAssessment(case=case, needs=needs, risk_summary=risk_summary,
                            best_interests_done=best_interests_done, best_interests_summary=best_interests_summary,
                            guardian_name=guardian_name, guardian_relationship=guardian_relationship,
@@ -571,6 +613,7 @@ def plan_create(*, actor, case: Case, plan_type: str, objectives: str = "", acti
                 planned_end: dt.date | None = None, services: Iterable[dict] = ()) -> SupportPlan:
     """Draft a support plan with its services (each ``{"service_type", "provider", "planned_start", ...}``)."""
     _owner_access(actor, case)
+    _open_case(case)
     plan = SupportPlan(case=case, plan_type=plan_type, objectives=objectives, action_plan=action_plan,
                        planned_end=planned_end, created_by=actor)
     _clean(plan, exclude=["case", "created_by"])
@@ -586,6 +629,7 @@ def plan_create(*, actor, case: Case, plan_type: str, objectives: str = "", acti
 def plan_submit(*, actor, plan: SupportPlan, comment: str = "") -> Approval:
     """Ask a supervisor to approve the case plan."""
     _owner_access(actor, plan.case)
+    _open_case(plan.case)
     if plan.state not in (PlanState.DRAFT, PlanState.REJECTED):
         raise ApplicationError(_("This plan is already submitted or approved."))
     plan.state = PlanState.SUBMITTED
@@ -605,6 +649,7 @@ def _service_add(actor, case: Case, plan: SupportPlan | None, item: dict) -> Sup
 def service_add(*, actor, case: Case, plan: SupportPlan | None = None, **item) -> SupportService:
     """Add a service to the case (owner), e.g. ``service_type="accommodation", provider=shelter``."""
     _owner_access(actor, case)
+    _open_case(case)
     service = _service_add(actor, case, plan, item)
     _touch(case)
     return service
@@ -633,6 +678,7 @@ def service_update(*, actor, service: SupportService, **fields) -> SupportServic
 def note_add(*, actor, case: Case, text: str) -> CaseNote:
     """Add a case note (owner or an organisation the case was referred to). The text is encrypted."""
     access = _access(actor, case)
+    _open_case(case)
     if not access.can_add_notes or not user_can(actor, "cases.edit"):
         raise PermissionRefused(_("You cannot add notes to this case."))
     if not text.strip():

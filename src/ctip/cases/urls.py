@@ -3,7 +3,7 @@
 from django.urls import path
 
 from ctip.cases.api import api
-from ctip.cases.views import actions, case, inbox, screening
+from ctip.cases.views import actions, case, history, inbox, screening
 
 app_name = "cases"
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path("approvals/<int:approval_id>/decide/", inbox.approval_decide, name="approval_decide"),
     path("api/", api.urls),
     path(CASE, case.case_detail, name="detail"),
+    path(CASE + "history/", history.case_history, name="history"),
     path(CASE + "screening/", screening.screening_form, name="screening"),
     path(CASE + "screening/preview/", screening.screening_preview, name="screening_preview"),
     path(CASE + "determination/", actions.determination_request, name="determination"),
@@ -27,6 +28,7 @@ urlpatterns = [
     path(CASE + "transfers/", actions.transfer_create, name="transfer_create"),
     path(CASE + "person/", actions.person_update, name="person_update"),
     path(CASE + "assign/", actions.case_assign, name="assign"),
+    path(CASE + "context/", actions.context_update, name="context_update"),
     path(CASE + "perpetrators/", actions.perpetrator_add, name="perpetrator_add"),
     path(CASE + "services/", actions.service_add, name="service_add"),
     path(CASE + "services/<int:service_id>/", actions.service_update, name="service_update"),

@@ -97,10 +97,15 @@ class Interview:
         return cls(person=person, **{k: data[k] for k in CODE_FIELDS if data.get(k) is not None})
 
 
+CONSENT_HINT = (" (consent is never an input: it is irrelevant once a means was used, and for a child; Palermo "
+                "Protocol Art. 3 (b), (c))")
+
+
 def _reject_unknown_keys(data: Mapping, allowed: Iterable[str], prefix: str = "") -> None:
     for key in data:
         if key not in allowed:
-            raise InvalidInterview(f"{prefix}{key}", f"unknown key; expected one of: {', '.join(allowed)}")
+            hint = CONSENT_HINT if str(key).lower().startswith("consent") else ""
+            raise InvalidInterview(f"{prefix}{key}", f"unknown key{hint}; expected one of: {', '.join(allowed)}")
 
 
 def _codes(name: str, scheme: str, values: Any) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from ctip.accounts.permissions import user_can
 
 NAV: list[tuple[str, object, str | None]] = [
     ("cases:list", _("Cases"), "cases.view"),
-    ("cases:referrals", _("Referrals"), "auth"),
+    ("cases:referrals", _("Referrals"), "cases.referrals"),
     ("cases:approvals", _("Approvals"), "cases.approve"),
     ("datahub:batches", _("Dataset"), "dataset.view"),
     ("dashboard:internal", _("Dashboard"), "dashboard.internal"),

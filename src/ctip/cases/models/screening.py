@@ -78,3 +78,9 @@ class Determination(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("determination")
+
+    @property
+    def approval_state(self) -> str:
+        """``requested``, ``approved`` or ``rejected``: where the latest request for approval stands."""
+        latest = max(self.approvals.all(), key=lambda a: (a.requested_at, a.pk), default=None)
+        return latest.state if latest is not None else "requested"

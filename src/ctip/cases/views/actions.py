@@ -19,6 +19,7 @@ from ctip.cases.errors import NotFound
 from ctip.cases.forms import (
     AssessmentForm,
     AssignForm,
+    CaseContextForm,
     ClosureForm,
     ConsentForm,
     DeterminationForm,
@@ -206,6 +207,14 @@ def person_update(request, public_id: str):
                  lambda case, data: services.person_update(actor=request.user, case=case,
                                                            **PersonForm.person_fields_from(data)),
                  _("Person's details saved."))
+
+
+@require_POST
+def context_update(request, public_id: str):
+    """Module, NRM phase and the victim context (HTCDS ``vic_*``) of the case."""
+    return _post(request, public_id, CaseContextForm, "context_form", "case-context",
+                 lambda case, data: services.case_update(actor=request.user, case=case, **data),
+                 _("Trafficking context saved."))
 
 
 @require_POST

@@ -20,6 +20,7 @@ from ctip.cases import selectors, services
 from ctip.cases.forms import (
     AssessmentForm,
     AssignForm,
+    CaseContextForm,
     CaseFilterForm,
     ClosureForm,
     ConsentForm,
@@ -39,6 +40,7 @@ from ctip.cases.forms import (
 )
 from ctip.cases.models import ApprovalState, Case, PlanState, Referral, ReferralState, Section
 from ctip.cases.views.common import case_for, other_organisations, run_service
+from ctip.cases.views.history import may_see_history
 from ctip.cases.views.screening_text import present
 
 PAGE_SIZE = 50
@@ -70,7 +72,7 @@ def case_list(request):
     org = filters.get("organisation")
     cases = selectors.case_list_for(request.user, search=filters.get("q", ""), status=filters.get("status", ""),
                                     stage=filters.get("stage", ""), module=filters.get("module", ""),
-                                    organisation_id=org.pk if org else None)
+                                    organisation_id=org.pk if org else None, mine=bool(filters.get("mine")))
     cases = cases.select_related(None).select_related("organisation")  # the list shows no personal data
     if filters.get("q"):  # an exact search finds few cases: one query for the count and the rows
         cases = list(cases[:COUNT_CAP + 1])
@@ -112,12 +114,14 @@ def case_context(request, case: Case, **forms) -> dict:
     sections = access.sections
     owner = access.can_edit and user_can(user, "cases.edit")
     ctx = {"case": case, "access": access, "sections": sections, "owner": owner,
-           "can_note": access.can_add_notes and user_can(user, "cases.edit"),
+           "editable": owner and not case.is_closed,  # a closed case is read-only until reopened
+           "can_note": access.can_add_notes and user_can(user, "cases.edit") and not case.is_closed,
            "person": case.person if "person" in sections else None,
            "shared_labels": [Section(s).label for s in Section.values if s in sections]}
     if "screening" in sections:
-        ctx["screenings"] = [(s, present(s.suggestion)) for s in case.screenings.prefetch_related("evidence")]
-        ctx["determinations"] = case.determinations.all()
+        ctx["screenings"] = [(s, present(s.suggestion), _evidence(s))
+                             for s in case.screenings.prefetch_related("evidence")]
+        ctx["determinations"] = case.determinations.prefetch_related("approvals")
     if "context" in sections:
         ctx["events"], ctx["perpetrators"] = case.events.all(), case.perpetrators.all()
     if "assessment" in sections:
@@ -139,8 +143,10 @@ def case_context(request, case: Case, **forms) -> dict:
             "referral_form": forms.get("referral_form") or ReferralForm(
                 organisations=orgs, can_override=user_can(user, "cases.consent_override")),
             "closure_form": forms.get("closure_form") or ClosureForm(),
-            "determination_form": forms.get("determination_form") or DeterminationForm(),
+            "determination_form": forms.get("determination_form") or DeterminationForm(
+                suggested=case.screenings.values_list("suggested_status", flat=True).first() or ""),
             "event_form": forms.get("event_form") or EventForm(),
+            "context_form": forms.get("context_form") or CaseContextForm(case=case),
             "assessment_form": forms.get("assessment_form") or AssessmentForm(),
             "plan_form": forms.get("plan_form") or PlanForm(organisations=orgs),
             "reopen_form": forms.get("reopen_form") or ReopenForm(),
@@ -154,12 +160,23 @@ def case_context(request, case: Case, **forms) -> dict:
             "assigned_workers": case.assigned_workers.all(),
             "plan_draft_states": (PlanState.DRAFT, PlanState.REJECTED),
             "can_approve": user_can(user, "cases.approve"),
+            "can_see_history": may_see_history(user, case),
             "decision_form": ResponseForm(),
             "requested": ApprovalState.REQUESTED,
         })
     if ctx["can_note"]:
         ctx["note_form"] = forms.get("note_form") or NoteForm()
     return ctx
+
+
+def _evidence(screening) -> list[dict]:
+    """The screening's evidence as the page lists it: one line per source and note, naming the elements
+    it supports (the form records one item per element, all with the same source and note)."""
+    grouped: dict[tuple, list[str]] = {}
+    for item in screening.evidence.all():
+        grouped.setdefault((item.source, item.note or "", item.observed_on), []).append(item.get_element_display())
+    return [{"source": source, "note": note, "observed_on": day, "elements": ", ".join(elements)}
+            for (source, note, day), elements in grouped.items()]
 
 
 def assignable_workers(case: Case):

@@ -22,7 +22,7 @@ REFERRAL_ACTIONS = {
 }
 
 
-@login_required
+@capability_required("cases.referrals")
 def referral_inbox(request):
     """Referrals addressed to the user's organisation, and those it sent (open ones first)."""
     state = request.GET.get("state", "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -40,6 +41,8 @@ def _suggest(case, interview: dict) -> dict:
 @require_http_methods(["GET", "POST"])
 def screening_form(request, public_id: str):
     """Fill in a screening; preview the suggestion (no write) or save it."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     case = _editable_case(request, public_id, log_view=True)
     form = ScreeningForm(request.POST or None)
     suggestion, status = None, 200

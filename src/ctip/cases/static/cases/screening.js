@@ -9,10 +9,19 @@
   var review = document.getElementById("suggestion-review");
   var latest = 0;
 
+  // The field errors of a refused preview ({"fields": {name: [{"message": ...}]}}), as sentences.
+  function problems(fields) {
+    var out = [];
+    Object.keys(fields || {}).forEach(function (name) {
+      (fields[name] || []).forEach(function (error) { out.push(error.message || String(error)); });
+    });
+    return out;
+  }
+
   function show(data) {
     headline.textContent = data.headline || data.message || "";
     reasons.replaceChildren();
-    (data.reasons || []).forEach(function (text) {
+    (data.reasons || problems(data.fields)).forEach(function (text) {
       var li = document.createElement("li");
       li.textContent = text;
       reasons.appendChild(li);

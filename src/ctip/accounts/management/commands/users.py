@@ -1,0 +1,73 @@
+"""``ctip manage users list|add|deactivate|reset-password``: the user accounts of organisations."""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ctip.accounts import services
+from ctip.accounts.models import Organisation, Role, Scope, User
+
+
+class Command(BaseCommand):
+    help = ("List, add or deactivate users and reset their passwords. A new password is printed once (it is "
+            "stored only as an Argon2 hash): hand it over to the person in private.")
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        listing = sub.add_parser("list", help="users with their organisation, role, scope and state")
+        listing.add_argument("--organisation", help="only the users of this organisation (its short code)")
+        add = sub.add_parser("add", help="create a user and print their password once")
+        add.add_argument("username")
+        add.add_argument("--organisation", required=True, help="short code of the user's organisation")
+        add.add_argument("--role", required=True, choices=Role.values)
+        add.add_argument("--scope", default=Scope.ORGANISATION, choices=Scope.values,
+                         help="which cases the role applies to (default: organisation)")
+        add.add_argument("--group", default="", help="the user's group (needed with --scope group)")
+        add.add_argument("--service-account", action="store_true",
+                         help="an account for another system: no password; get a token with 'ctip manage api_token'")
+        for name, text in (("deactivate", "stop a user from logging in (their records and audit trail stay)"),
+                           ("reset-password", "give a user a new password and print it once")):
+            sub.add_parser(name, help=text).add_argument("username")
+
+    def handle(self, *args, action: str, **options):
+        try:
+            getattr(self, "_" + action.replace("-", "_"))(**options)
+        except services.AccountError as exc:
+            raise CommandError(str(exc)) from None
+
+    def _list(self, *, organisation=None, **_options):
+        users = User.objects.select_related("organisation").order_by("organisation__name", "username")
+        if organisation:
+            users = users.filter(organisation=_organisation(organisation))
+        for user in users:
+            state = "active" if user.is_active else "deactivated"
+            kind = " service-account" if user.is_service_account else ""
+            org = user.organisation.code if user.organisation else "-"
+            self.stdout.write(f"{user.username}\t{org}\t{user.role}\t{user.scope}\t{state}{kind}")
+
+    def _add(self, *, username, organisation, role, scope, group, service_account, **_options):
+        user, password = services.user_create(username=username, organisation=_organisation(organisation),
+                                              role=role, scope=scope, group=group, service_account=service_account)
+        if password is None:
+            self.stdout.write(f"created service account {user.username}; get its token with: "
+                              f"ctip manage api_token {user.username}")
+        else:
+            self.stdout.write(f"created {user.username} ({Role(role).label}, {user.organisation.name}); "
+                              f"password (shown once): {password}")
+
+    def _deactivate(self, *, username, **_options):
+        services.user_deactivate(username=username)
+        self.stdout.write(f"deactivated {username}")
+
+    def _reset_password(self, *, username, **_options):
+        password = services.user_reset_password(username=username)
+        self.stdout.write(f"new password for {username} (shown once): {password}")
+
+
+def _organisation(code: str) -> Organisation:
+    organisation = Organisation.objects.filter(code=code).first()
+    if organisation is None:
+        codes = ", ".join(Organisation.objects.values_list("code", flat=True)) or "none yet"
+        raise CommandError(f"--organisation: no organisation with the code {code!r}; known codes: {codes} "
+                           f"(add one with 'ctip manage organisations add')")
+    return organisation
