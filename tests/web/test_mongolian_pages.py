@@ -337,6 +337,10 @@ def test_data_analyst_pages_in_mongolian(page, live_server, audit):
                 "dashboard: filtered")
     audit.visit(page, f"{live_server.url}/dashboard/?sex=эм", "dashboard: unknown sex")
     audit.visit(page, f"{live_server.url}/public/?citizenship=TUR", "public: a country below the threshold")
+    audit.visit(page, f"{live_server.url}/password/", "change password")
+    _submit(page, "main form[action$='/password/']", old_password="буруу нууц үг", new_password1="123",
+            new_password2="1234")
+    audit.check(page, "change password: refused")
     assert not audit.leftovers, "English left on Mongolian pages:\n" + audit.report()
 
 

@@ -4,6 +4,18 @@ MN = {
     "Skip to content": "Агуулга руу шилжих",
     "Main": "Үндсэн цэс",
     "Log out": "Гарах",
+    "Change password": "Нууц үг солих",
+    "Change your password": "Нууц үгээ солих",
+    ("At least 12 characters; not a common password, not only digits, not like your user name. A passphrase of "
+     "four or five unrelated words is easy to remember and hard to guess."):
+        "Дор хаяж 12 тэмдэгт; түгээмэл нууц үг биш, зөвхөн цифрээс бүрдээгүй, хэрэглэгчийн нэртэй төстэй биш. "
+        "Хоорондоо холбоогүй дөрөв, таван үгээс бүрдсэн нууц хэллэгийг санахад амархан, таахад хэцүү.",
+    "Password changed": "Нууц үг солигдлоо",
+    "Your password was changed. Use the new one from now on; you stay logged in here.":
+        "Таны нууц үг солигдлоо. Одоо шинэ нууц үгээ ашиглана уу; энд нэвтэрсэн хэвээр байна.",
+    "Back to the start page": "Эхлэл хуудас руу буцах",
+    # Django's own Mongolian catalogue lacks this message of the password forms
+    "The two password fields didn’t match.": "Хоёр нууц үг таарахгүй байна.",
     "Log in": "Нэвтрэх",
     "ctip: counter-trafficking information platform.": "ctip: хүн худалдаалахтай тэмцэх мэдээллийн платформ.",
     "Home": "Нүүр",
