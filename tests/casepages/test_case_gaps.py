@@ -119,7 +119,7 @@ def test_editing_the_person_changes_the_details_and_keeps_values_out_of_the_audi
 
 def test_the_new_name_finds_the_case_by_exact_search(client, people, child_case):
     post(client, people["caseworker"], f"/cases/{child_case.public_id}/person/", **PERSON)
-    found = client.get("/cases/", {"q": "Nomin Bold"}).content.decode()
+    found = client.post("/cases/", {"q": "Nomin Bold"}).content.decode()
     assert child_case.public_id in found
 
 

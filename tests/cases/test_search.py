@@ -3,6 +3,8 @@ the letters Crockford base32 reads as digits (O for 0, I or L for 1)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ctip.cases import selectors, services
@@ -25,7 +27,7 @@ def test_case_list_page_finds_a_case_id_typed_with_a_space(client, new_case, wor
     Case.objects.filter(pk=case.pk).update(public_id="7K3M-0Q1A")
     client.force_login(worker)
 
-    html = client.get("/cases/", {"q": "7k3m oq1a"}).content.decode()
+    html = client.post("/cases/", {"q": "7k3m oq1a"}).content.decode()
 
     assert 'href="/cases/7K3M-0Q1A/"' in html
 
@@ -42,3 +44,32 @@ def test_my_cases_are_those_i_own_or_am_assigned_to(client, new_case, worker, us
     assert mine.public_id in html and assigned.public_id in html and theirs.public_id not in html
     assert theirs.public_id in everything
     assert 'name="mine"' in html and "Only cases I own or am assigned to" in html
+
+
+def test_a_searched_name_never_travels_in_a_url(client, new_case, worker):
+    """The search posts: the answer comes in the response (nothing to bookmark or keep in the history), its
+    pages post again; a name put in the URL by hand is ignored; filters alone land on a plain URL."""
+    case = new_case()
+    client.force_login(worker)
+    name = case.person.first_name
+    found = client.post("/cases/", {"q": name})
+    assert found.status_code == 200 and case.public_id in found.content.decode()
+    hrefs = re.findall(r'(?:href|action)="([^"]*)"', found.content.decode())
+    assert hrefs and not [h for h in hrefs if name in h or "q=" in h]
+    assert "Cases found: 1" in found.content.decode()
+    typed = client.get("/cases/", {"q": "no such name at all", "status": "Active"})
+    assert typed.status_code == 200 and case.public_id in typed.content.decode()  # q ignored, status kept
+    filtered = client.post("/cases/", {"q": "", "status": "Active"})
+    assert filtered.status_code == 302 and filtered["Location"] == "/cases/?status=Active"
+
+
+def test_the_pages_of_a_search_are_posted_again(client, new_case, worker):
+    for _ in range(52):  # one name, more cases than a page holds
+        new_case(first_name="Bat", last_name="Dorj")
+    client.force_login(worker)
+    first = client.post("/cases/", {"q": "Bat Dorj"}).content.decode()
+    assert "Page 1 of 2" in first and 'name="page" value="2"' in first and 'name="q" value="Bat Dorj"' in first
+    second = client.post("/cases/", {"q": "Bat Dorj", "page": "2"}).content.decode()
+    case_link = re.compile(r'href="/cases/[0-9A-Z]{4}-[0-9A-Z]{4}/"')
+    assert len(case_link.findall(first)) == 50
+    assert "Page 2 of 2" in second and len(case_link.findall(second)) == 2

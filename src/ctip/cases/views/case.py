@@ -65,10 +65,29 @@ class CappedPaginator(Paginator):
 
 
 @capability_required("cases.view")
+@require_http_methods(["GET", "POST"])
 def case_list(request):
-    """Cases the user may see, filtered by search (case id or exact identifier), status, stage, organisation."""
-    form = CaseFilterForm(request.GET or None, organisations=_filter_organisations(request.user))
-    filters = form.cleaned_data if form.is_valid() else {}
+    """Cases the user may see, filtered by search (case id or exact identifier), status, stage, organisation.
+
+    The form posts, so that a searched name never travels in a URL (browser history, a shared link, a proxy's
+    log): a search is answered in the response to the POST, its pages by posting again; filters alone are
+    redirected to a plain URL that can be bookmarked. ``q`` in a URL is ignored."""
+    organisations = _filter_organisations(request.user)
+    if request.method == "POST":
+        form = CaseFilterForm(request.POST, organisations=organisations)
+        filters = form.cleaned_data if form.is_valid() else {}
+        if not filters.get("q"):
+            query = request.POST.copy()
+            for name in ("csrfmiddlewaretoken", "q", "page"):
+                query.pop(name, None)
+            return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
+        page_number = request.POST.get("page")
+    else:
+        data = request.GET.copy()
+        data.pop("q", None)
+        form = CaseFilterForm(data or None, organisations=organisations)
+        filters = form.cleaned_data if form.is_valid() else {}
+        page_number = request.GET.get("page")
     org = filters.get("organisation")
     cases = selectors.case_list_for(request.user, search=filters.get("q", ""), status=filters.get("status", ""),
                                     stage=filters.get("stage", ""), module=filters.get("module", ""),
@@ -76,9 +95,10 @@ def case_list(request):
     cases = cases.select_related(None).select_related("organisation")  # the list shows no personal data
     if filters.get("q"):  # an exact search finds few cases: one query for the count and the rows
         cases = list(cases[:COUNT_CAP + 1])
-    page = CappedPaginator(cases, PAGE_SIZE, allow_empty_first_page=True).get_page(request.GET.get("page"))
+    page = CappedPaginator(cases, PAGE_SIZE, allow_empty_first_page=True).get_page(page_number)
     query = request.GET.copy()
     query.pop("page", None)
+    query.pop("q", None)
     return render(request, "cases/case_list.html", {
         "form": form, "page": page, "query": query.urlencode(), "searched": bool(filters.get("q")),
         "can_register": user_can(request.user, "cases.edit") and request.user.organisation_id is not None,
