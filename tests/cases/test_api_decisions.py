@@ -104,3 +104,17 @@ def test_a_refusal_names_the_field_as_people_know_it(client, token, new_case, la
     assert response.status_code == 400
     assert label in response.json()["message"] and "mailing_country" not in response.json()["message"]
     assert list(response.json()["extra"]["fields"]) == ["mailing_country"]
+
+
+def test_a_session_call_without_its_csrf_token_is_refused_in_the_apis_error_shape(new_case, worker):
+    from django.test import Client
+
+    case = new_case()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(worker)
+    response = client.post(f"/cases/api/cases/{case.public_id}/notes", data=json.dumps({"text": "x"}),
+                           content_type="application/json")
+    assert response.status_code == 403
+    body = response.json()
+    assert body["extra"] == {} and body["message"].startswith("The CSRF check failed")
+    assert "X-CSRFToken" in body["message"]

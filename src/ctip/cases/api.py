@@ -19,7 +19,7 @@ from django.http import Http404
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Router, Schema, Status
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, SessionAuth
 from pydantic import Field
 
@@ -107,6 +107,16 @@ def _forbidden(request, exc):
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request, exc):
     return _error(request, 401, _("Authentication required: a bearer token or a session."))
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc: HttpError):
+    """Errors django-ninja raises itself (a failed CSRF check of a session call), in the same shape."""
+    if exc.status_code == 403 and "CSRF" in str(exc):
+        return _error(request, 403, _("The CSRF check failed: a call authenticated by a session must send the "
+                                      "X-CSRFToken header with the value of the csrftoken cookie (or use a "
+                                      "bearer token)."))
+    return _error(request, exc.status_code, str(exc))
 
 
 @api.exception_handler(ValidationError)

@@ -1,6 +1,10 @@
 """Mongolian translations of case management (models, workflow states, service messages)."""
 
 MN = {
+    ("The CSRF check failed: a call authenticated by a session must send the X-CSRFToken header with the "
+     "value of the csrftoken cookie (or use a bearer token)."):
+        "CSRF шалгалт амжилтгүй: сессээр нэвтэрсэн дуудлага csrftoken күүкийн утгыг X-CSRFToken толгойд "
+        "илгээх ёстой (эсвэл bearer токен ашиглана уу).",
     # needs assessment, plan, services, notes
     "needs": "хэрэгцээ",
     "risks and vulnerabilities": "эрсдэл ба эмзэг байдал",
