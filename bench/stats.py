@@ -125,6 +125,11 @@ def _raw_queries() -> dict[str, str]:
         "sectors": group_sql("sectors"),
         "recruiter": group_sql("recruiter"),
         "duration": "SELECT traffick_months, count(*) FROM records GROUP BY 1",
+        # the latest year with population figures, then victims of that year by country, sex and age
+        "sdg": ["SELECT max(year_of_registration) FROM records WHERE country_of_exploitation IS NOT NULL "
+                "AND year_of_registration <= 2024",
+                "SELECT country_of_exploitation, gender, majority_status, age_band, count(*) FROM records "
+                "WHERE year_of_registration = 2024 GROUP BY ALL"],
     }
 
 

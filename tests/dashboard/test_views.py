@@ -3,10 +3,12 @@ side that shows only published releases."""
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 from django.test import Client
 
 from ctip.dashboard.charts import CHARTS
+from ctip.dataset.store import Dataset
 from tests.dashboard.helpers import make_release, release_frame
 from tests.stats.records import AGGREGATES, write_dataset
 
@@ -44,7 +46,7 @@ def test_internal_dashboard_lists_every_chart_with_its_filters(analyst):
     assert "ngo-a" in page  # contributor choices come from the dataset
 
 
-@pytest.mark.parametrize("name", [c for c in CHARTS if c != "headline"])
+@pytest.mark.parametrize("name", [c for c in CHARTS if c not in ("headline", "sdg")])  # sdg: a population
 def test_every_chart_states_denominator_and_missing(analyst, name):
     payload = chart(analyst, name)
     assert payload["note"].startswith("Denominator: ")
@@ -73,6 +75,55 @@ def test_charts_follow_filters(analyst):
     assert {r["code"]: r["count"] for r in trend["rows"]} == {"2020": 2}
     flows = chart(analyst, "flows", citizenship="MNG", year_from="2019", year_to="2019")
     assert [(r["source"], r["target"], r["count"]) for r in flows["rows"]] == [("MNG", "CHN", 1), ("MNG", "MNG", 1)]
+
+
+def test_headline_without_records_shows_dashes_not_a_percent_sign(analyst):
+    rows = {r["code"]: r for r in chart(analyst, "headline", year_from="2030")["rows"]}
+    assert (rows["victims"]["value"], rows["children"]["value"], rows["female"]["value"]) == ("0", "–", "–")
+
+
+def test_trend_shows_a_year_without_records_as_zero(analyst):
+    trend = chart(analyst, "trend", contributor="ngo-a")  # ngo-a has records of 2019 and 2021, none of 2020
+    assert [(r["label"], r["count"]) for r in trend["rows"]] == [("2019", 2), ("2020", 0), ("2021", 2)]
+
+
+def test_sdg_chart_divides_the_latest_years_victims_by_the_cited_population(analyst):
+    """2021 is the latest year: one victim (record 7) detected in China, divided by China's 2021 population
+    from the shipped UN table (record 5, also of 2021, has no country of exploitation)."""
+    from ctip.stats import load_population
+
+    people = load_population().filter((pl.col("iso3") == "CHN") & (pl.col("year") == 2021))["population"].sum()
+    payload = chart(analyst, "sdg")
+    assert [(r["code"], r["count"], r["population"]) for r in payload["rows"]] == [("CHN", 1, people)]
+    assert payload["rows"][0]["rate"] == pytest.approx(100_000 / people, rel=1e-2) and payload["rows"][0]["rate"] > 0
+    assert "Year of registration 2021" in payload["note"]
+    assert "Population: United Nations, Department of Economic and Social Affairs" in payload["note"]
+    female = chart(analyst, "sdg", sex="female", year_to="2019")  # records 1 and 2: girls in China and Mongolia
+    mng = load_population().filter((pl.col("iso3") == "MNG") & (pl.col("year") == 2019) & (pl.col("sex") == "female"))
+    rows = {r["code"]: (r["count"], r["population"]) for r in female["rows"]}
+    assert rows["MNG"] == (1, mng["population"].sum())  # the female population only
+    assert [r["code"] for r in female["rows"]] == ["MNG", "CHN"]  # highest rate first
+    assert chart(analyst, "sdg", sex="unknown")["rows"] == []
+    assert "female and male" in chart(analyst, "sdg", sex="unknown")["note"]
+
+
+def test_sdg_chart_says_when_the_years_are_beyond_the_population_table(make_user, home):
+    Dataset(home / "dataset.duckdb").import_frame(
+        pl.DataFrame({"country_of_exploitation": ["MNG"], "year_of_registration": [2031]},
+                     schema_overrides={"year_of_registration": pl.Int16}),
+        contributor="ngo-x", source_format="ctdc2017", source_sha256="1" * 64, source_name="future.csv")
+    client = Client()
+    client.force_login(make_user("ana", role="data_analyst"))
+    payload = chart(client, "sdg")
+    assert payload["rows"] == [] and "The population table ends in 2024" in payload["note"]
+
+
+def test_public_sdg_chart_hides_small_countries(home):
+    make_release(home / "releases", "rel-2026", release_frame(n_mng=12, n_chn=30, n_kor=3), published=True)
+    client = Client()
+    payload = chart(client, "sdg", side="public")  # 2022: 30 men in China and 3 girls in Korea
+    assert [r["code"] for r in payload["rows"]] == ["CHN"]
+    assert "fewer than 10 victims are not shown" in payload["note"]
 
 
 def test_a_bad_filter_is_explained(analyst):
@@ -197,3 +248,9 @@ def test_public_dashboard_draws_a_table_release_of_a_few_variables(home):
         assert client.get(f"/public/chart/{name}.json").status_code == 200, name
     assert chart(client, "map_citizenship", side="public")["rows"]
     assert not chart(client, "forms", side="public")["rows"]
+
+
+def test_sdg_chart_of_a_table_release_says_rates_need_records(home):
+    make_release(home / "releases", "dp-2026", None, published=True, aggregates=AGGREGATES)
+    payload = chart(Client(), "sdg", side="public")
+    assert payload["rows"] == [] and "publishes tables only" in payload["note"]

@@ -124,6 +124,23 @@ def test_batch_list_in_mongolian(analyst, dataset):
     assert "Хамтын өгөгдлийн сан" in page and re.search(r"Идэвхтэй багц: 1", page)
 
 
+def test_the_case_store_batch_is_named_in_the_readers_language(analyst, dataset):
+    """The case store's extract is listed by name, not by its internal code ('casestore', 'casestore extract')."""
+    import polars as pl
+
+    from ctip.cases.extract import CONTRIBUTOR
+
+    dataset.replace_contributor(CONTRIBUTOR, pl.DataFrame({"gender": ["female"]}))
+    dataset.import_file(files.FIXTURE, contributor="Partner NGO")
+    page = analyst.get(reverse("datahub:batches")).content.decode()
+    assert "<td>This platform&#x27;s case store</td>" in page
+    assert "<td>De-identified extract of the case store</td>" in page
+    assert '<td translate="no">Partner NGO</td>' in page and "casestore extract" not in page
+    analyst.post(reverse("set_language"), {"language": "mn", "next": "/"})
+    page = analyst.get(reverse("datahub:batches")).content.decode()
+    assert "<td>Энэ платформын кейсийн сан</td>" in page and "case store" not in page
+
+
 def _problem_row(page: str, row: int) -> str:
     """The problems table's line for a source row, tags stripped and spaces collapsed."""
     table = page[page.index('id="problems"'):]
@@ -138,6 +155,8 @@ def test_problems_are_worded_in_english(analyst, tmp_path):
     page = analyst.get(response["Location"]).content.decode()
     assert _problem_row(page, 7) == ("7 gender Mael one of Female, Male, Transgender/NonConforming, Unknown "
                                      "(or empty for missing)")
+    # Row 7 is the seventh row under the header: a spreadsheet shows it as row 8.
+    assert "Rows are numbered from 1, the first row below the header (row 2 in a spreadsheet)" in page
 
 
 def test_problems_and_file_errors_are_worded_in_mongolian(analyst, tmp_path):
@@ -150,6 +169,7 @@ def test_problems_and_file_errors_are_worded_in_mongolian(analyst, tmp_path):
     assert _problem_row(page, 7) == ("7 gender Mael дараахын аль нэг: Female, Male, Transgender/NonConforming, "
                                      "Unknown (мэдээлэлгүй бол хоосон)")
     assert _problem_row(page, 10) == "10 yearOfRegistration 20017 1990 оноос ирэх он хүртэлх он"
+    assert "Мөрийг толгой мөрийн доорх эхний мөрөөс 1 гэж дугаарлана" in page
     assert "(or empty for missing)" not in page
     files.write(tmp_path / "header.csv", [h for h in header if h != "gender"], rows)
     response = _upload(analyst, tmp_path / "header.csv", contributor="IOM")

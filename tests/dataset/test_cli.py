@@ -140,3 +140,16 @@ def test_command_runs_as_a_subprocess(home, tmp_path):
     result = subprocess.run([sys.executable, "-m", "ctip", "dataset", "import", str(bad)],
                             capture_output=True, text=True, env=env)
     assert result.returncode == 2 and result.stdout == "" and "UTF-16" in result.stderr
+
+
+def test_a_malformed_line_is_reported_without_a_column_or_value_it_does_not_have(home, tmp_path, capsys):
+    header, rows = files.fixture_rows()
+    path = files.write(tmp_path / "huge.csv", header, rows[:3])
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("2016," + "A" * 200_000 + "\n")
+    assert main(["dataset", "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "  row 4: expected cells of at most 131072 characters" in err
+    assert "row 4 has a cell longer than 131072 characters" in err and "check the quoting" in err
+    assert "None" not in err
+    assert Dataset().batches() == []

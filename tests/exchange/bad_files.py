@@ -167,6 +167,14 @@ def _carriage_return(lines: list[str]) -> None:
     lines[4] = lines[4].replace(",", ",\r", 1)
 
 
+def _huge_cell(folder: Path) -> Path:
+    """Row 3 holds a cell of 200,000 characters (as an unclosed quote makes): Arrow and the csv module refuse it."""
+    lines = _fixture_text().splitlines()
+    lines.insert(3, "2016," + "A" * 200_000)
+    (folder / "huge.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder / "huge.csv"
+
+
 def _truncated(folder: Path) -> Path:
     text = _fixture_text()
     (folder / "cut.csv").write_text(text[: len(text) // 2 - 17], encoding="utf-8")
@@ -196,6 +204,7 @@ BAD_FILES: dict[str, Bad] = {
                                             "Sexual exploitation")),
     "field_count": Bad(_fixture_lines(_ragged)),
     "csv_syntax": Bad(_fixture_lines(_carriage_return)),
+    "cell_too_long": Bad(_huge_cell),
     "utf8": Bad(_cp1252(bom=False)),
     # header problems
     "unknown_column": Bad(_header_columns((), ("victimName",))),
@@ -218,6 +227,7 @@ BAD_FILES: dict[str, Bad] = {
     # fallback for such a refusal, so the scan is run on a good file as if Arrow had refused it.
     "csv_unparsable": Bad(lambda folder: files.FIXTURE, via="arrow_refused"),
     "csv_bad_row": Bad(_fixture_lines(_carriage_return)),
+    "csv_cell_too_long": Bad(_huge_cell),
     "ragged_rows": Bad(_fixture_lines(_ragged)),
     "truncated": Bad(_truncated),
     "not_utf8_row": Bad(_cp1252(bom=False)),

@@ -98,3 +98,21 @@ def test_sdg_table_shows_all_forms_together(dataset, capsys):
     out = capsys.readouterr().out
     assert "per_100k" in out and "sexual_exploitation" not in out
     assert "by form: ctip stats sdg --csv" in out
+
+
+def test_sdg_table_cites_the_population_it_divides_by(dataset, capsys):
+    assert main(["stats", "sdg"]) == 0
+    assert "Population: United Nations, Department of Economic and Social Affairs, Population Division (2019). " \
+           "World Population Prospects 2019" in capsys.readouterr().out
+
+
+def test_sdg_table_of_one_form_shows_that_form(dataset, capsys):
+    assert main(["stats", "sdg", "--exploitation-country", "MNG", "--form", "sexual_exploitation"]) == 0
+    out = capsys.readouterr().out
+    assert "MNG" in out and "form sexual_exploitation" in out
+
+
+def test_sdg_refuses_a_sex_without_population(dataset, capsys):
+    assert main(["stats", "sdg", "--sex", "unknown"]) == 2
+    captured = capsys.readouterr()
+    assert "SDG 16.2.2 has rates for female and male victims only" in captured.err and captured.out == ""

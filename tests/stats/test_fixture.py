@@ -30,8 +30,12 @@ def rows() -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def result(tmp_path_factory):
-    store = Dataset(tmp_path_factory.mktemp("fixture") / "dataset.duckdb")
+def store(tmp_path_factory) -> Dataset:
+    return Dataset(tmp_path_factory.mktemp("fixture") / "dataset.duckdb")
+
+
+@pytest.fixture(scope="module")
+def result(store):
     report = store.import_file(FIXTURE, contributor="ctdc")
     assert report.imported == 500
     indicators = Indicators(store.connect(read_only=True))
@@ -81,10 +85,43 @@ def test_forms_of_exploitation(rows, result):
         assert summary_["exploitation"]["counts"][form] == sum(r[column] == "1" for r in rows), form
 
 
-def test_means_of_control_denominator(rows, result):
+# "Not Specified" / "Unknown" answers give no information: the codebook counts only those who did.
+NOT_INFORMATION = {"meansOfControlNotSpecified", "typeOfLabourNotSpecified", "recruiterRelationUnknown"}
+
+
+@pytest.mark.parametrize(("group", "prefix"), [
+    ("means", "meansOfControl"), ("sectors", "typeOfLabour"), ("recruiter", "recruiterRelation")])
+def test_group_denominator_counts_only_records_that_gave_information(rows, result, group, prefix):
     summary_, _ = result
-    means = [c for c in rows[0] if c.startswith("meansOfControl")]
-    assert summary_["breakdowns"]["means"]["denominator"] == sum(any(r[c] == "1" for c in means) for r in rows)
+    columns = [c for c in rows[0] if c.startswith(prefix) and c not in NOT_INFORMATION]
+    breakdown = summary_["breakdowns"][group]
+    assert breakdown["denominator"] == sum(any(r[c] == "1" for c in columns) for r in rows)
+    assert breakdown["missing"] == 500 - breakdown["denominator"]
+    assert not {"not_specified", "unknown"} & set(breakdown["counts"])
+
+
+def test_recruiter_shares(rows, result):
+    summary_, _ = result
+    informative = [r for r in rows if any(r[c] == "1" for c in ("recruiterRelationIntimatePartner",
+                   "recruiterRelationFriend", "recruiterRelationFamily", "recruiterRelationOther"))]
+    friend = sum(r["recruiterRelationFriend"] == "1" for r in rows)
+    assert summary_["breakdowns"]["recruiter"]["shares"]["friend"] == round(100 * friend / len(informative), 2)
+
+
+def test_the_v2024_export_of_the_sample_gives_the_same_recruiter_shares(store, result, tmp_path):
+    """The same records read as CTDC 2017 (internal dashboard) or as their CTDC v2024 export (the format a
+    release publishes, without recruiterRelationUnknown) show the same recruiter relation figures."""
+    from ctip.dataset.export import export
+
+    _, indicators = result
+    export(store, "ctdc2024", tmp_path / "v2024.csv")
+    copy = Dataset(tmp_path / "v2024.duckdb")
+    assert copy.import_file(tmp_path / "v2024.csv").imported == 500
+    again = Indicators(copy.connect(read_only=True))
+    try:
+        assert again.breakdown("recruiter") == indicators.breakdown("recruiter")
+    finally:
+        again.close()
 
 
 def test_citizenship_and_flows(rows, result):

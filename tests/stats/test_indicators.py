@@ -144,3 +144,22 @@ def test_summary_has_the_documented_keys(ind):
     assert result["flows"][0] == {"citizenship": "MNG", "exploitation": "CHN", "count": 3}
     assert sum(result["sex_age"].values()) == result["records"]
     assert result["headline"]["children"]["share"] == pytest.approx(33.3)
+
+
+def test_not_specified_and_unknown_answers_stay_outside_the_denominator():
+    """A record whose only answer is "not specified" / "unknown" said nothing about the group: it is missing."""
+    import polars as pl
+
+    from ctip.stats import Indicators
+
+    ind = Indicators.from_frame(pl.DataFrame([
+        {"recruiter_friend": True, "means_threats": True, "sector_construction": True},
+        {"recruiter_unknown": True, "means_not_specified": True, "sector_not_specified": True},
+        {"recruiter_family": True, "recruiter_unknown": True, "means_other": True},
+    ]))
+    recruiter, means, sectors = (ind.breakdown(g) for g in ("recruiter", "means", "sectors"))
+    assert (recruiter.denominator, recruiter.missing, recruiter.share("friend")) == (2, 1, 50.0)
+    assert "unknown" not in recruiter.counts
+    assert (means.denominator, means.counts["threats"], means.counts["other"]) == (2, 1, 1)
+    assert "not_specified" not in means.counts
+    assert (sectors.denominator, sectors.missing) == (1, 2)

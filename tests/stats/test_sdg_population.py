@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from ctip.stats import Filters, PopulationError, install_population, load_population, sdg_16_2_2
+from ctip.stats import FilterError, Filters, PopulationError, install_population, load_population, sdg_16_2_2
 from ctip.stats.population import current_path, shipped_path
 from tests.stats.records import indicators
 
@@ -42,6 +42,30 @@ def test_rates_follow_filters():
     assert table.filter(country="MNG").is_empty()
 
 
+def test_a_sex_filter_keeps_only_that_sex_rates():
+    """Female victims are divided by the female population only, and male rows (filtered out) are not shown
+    as zero victims."""
+    whole = sdg_16_2_2(indicators(), population=POPULATION)
+    female = sdg_16_2_2(indicators(), Filters(sex="female"), population=POPULATION)
+    assert set(female["sex"]) == {"female"}
+    mng = {"country": "MNG", "year": 2019, "form": "all"}
+    assert _rate(female, **mng, sex="female", age_group="all") == _rate(whole, **mng, sex="female", age_group="all")
+    assert _rate(female, **mng, sex="female", age_group="all") == (1, 300_000, 0.333)
+
+
+def test_age_and_form_filters_keep_only_their_rows():
+    table = sdg_16_2_2(indicators(), Filters(age_group="child", form="sexual_exploitation"), population=POPULATION)
+    assert set(table["age_group"]) == {"0-17"} and set(table["form"]) == {"sexual_exploitation"}
+    assert _rate(table, country="MNG", year=2019, sex="all") == (1, 200_000, 0.5)
+
+
+@pytest.mark.parametrize("filters", [Filters(sex="unknown"), Filters(sex="transgender_nonconforming"),
+                                     Filters(age_group="unknown")])
+def test_no_rate_for_groups_the_population_table_lacks(filters):
+    with pytest.raises(FilterError, match="SDG 16.2.2 has rates for"):
+        sdg_16_2_2(indicators(), filters, population=POPULATION)
+
+
 def test_shipped_population_covers_mongolia():
     table = load_population(shipped_path())
     mng = table.filter((pl.col("iso3") == "MNG") & (pl.col("year") == 2020))
@@ -72,3 +96,16 @@ def test_a_bad_population_file_is_refused_with_its_row(tmp_path, monkeypatch, li
     with pytest.raises(PopulationError, match=message):
         install_population(source)
     assert current_path() == shipped_path()
+
+
+def test_latest_year_rates_by_country():
+    """2019 is the last year the table covers (POPULATION): Mongolia's one girl among 500,000 people."""
+    from ctip.stats.sdg import sdg_latest_year
+
+    year, table = sdg_latest_year(indicators(), population=POPULATION)
+    assert year == 2019
+    assert table.to_dicts() == [{"country": "CHN", "victims": 1, "population": None, "per_100k": None},
+                                {"country": "MNG", "victims": 1, "population": 500_000, "per_100k": 0.2}]
+    year, girls = sdg_latest_year(indicators(), Filters(sex="female", age_group="child"), population=POPULATION)
+    assert girls.filter(country="MNG").row(0) == ("MNG", 1, 100_000, 1.0)
+    assert sdg_latest_year(indicators(), Filters(year_from=2030), population=POPULATION)[0] is None

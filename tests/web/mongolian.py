@@ -13,6 +13,7 @@ KEPT_AS_IS = frozenset({
     "ctip", "healthz", "HTCDS", "CTDC", "SDG", "ID", "IOM", "UNODC", "GLOTIP", "ILO", "NRM", "OSINT", "DP", "NIST",
     "CSV", "JSON", "JSONL", "XLSX", "TXT", "PNG", "HTML", "PDF", "URL", "SHA", "NUL", "ISO", "UTC", "MB",
     "Excel", "Kobo", "KoboToolbox", "ODK",
+    "CC", "BY", "IGO",  # a licence's name (CC BY 3.0 IGO), cited as it is
 })
 
 # Everything a reader can meet on the page, as a list of strings; elements not to be translated are skipped.

@@ -60,8 +60,7 @@ def _import(store, args: argparse.Namespace) -> int:
         if not args.json:
             cell_errors = [e for e in report.errors if e["row"]]
             for error in cell_errors[:20]:
-                print(f"  row {error['row']}, column {error['column']}: {error['value']!r}; expected "
-                      f"{error['expected']}", file=sys.stderr)
+                print(f"  {_error_line(error)}", file=sys.stderr)
             if cell_errors and report.error_count > 20:
                 print(f"  … {report.error_count - 20} more (use --json for up to 100)", file=sys.stderr)
         return 2
@@ -70,6 +69,14 @@ def _import(store, args: argparse.Namespace) -> int:
         for note in report.notes:
             print(f"  note: {note}")
     return 0
+
+
+def _error_line(error: dict) -> str:
+    """``row 12, column gender: 'Mael'; expected …``, leaving out the column and value a row-level problem
+    (a malformed or truncated line) does not have."""
+    place = f"row {error['row']}" + ("" if error["column"] is None else f", column {error['column']}")
+    value = "" if error["value"] is None else f" {error['value']!r};"
+    return f"{place}:{value} expected {error['expected']}"
 
 
 def _batches(store, args: argparse.Namespace) -> int:

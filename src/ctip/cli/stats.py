@@ -90,15 +90,24 @@ def _sdg(indicators, filters, *, csv: bool) -> int:
     import polars as pl
 
     from ctip.exchange.safe_csv import neutralise
-    from ctip.stats import sdg_16_2_2
+    from ctip.stats import FilterError, sdg_16_2_2
+    from ctip.stats.population import SHIPPED_SOURCE, current_path, installed_path
 
-    table = sdg_16_2_2(indicators, filters)
+    try:
+        table = sdg_16_2_2(indicators, filters)
+    except FilterError as exc:
+        raise UsageError(str(exc)) from exc
     if csv:
         sys.stdout.write(neutralise(table).write_csv(null_value=""))
         return 0
+    form = filters.form or "all"
     with pl.Config(tbl_rows=-1, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True):
-        print(table.filter(pl.col("form") == "all").drop("form"))
-    print("Victims per 100,000 population, all forms of exploitation; by form: ctip stats sdg --csv")
+        print(table.filter(pl.col("form") == form).drop("form"))
+    scope = "all forms of exploitation; by form: ctip stats sdg --csv" if form == "all" else f"form {form}"
+    print(f"Victims per 100,000 population, {scope}")
+    population = SHIPPED_SOURCE if current_path() != installed_path() else \
+        f"{installed_path()} (installed with 'ctip stats population load')"
+    print(f"Population: {population}")
     return 0
 
 

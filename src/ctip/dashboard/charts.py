@@ -8,15 +8,18 @@ and the missing share. Labels come from ``ctip.vocab`` in the page's language.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+import polars as pl
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ctip.dashboard.sources import cached
-from ctip.stats import Breakdown, Filters, Indicators
+from ctip.stats import Breakdown, FilterError, Filters, Indicators
 from ctip.stats.labels import label
+from ctip.stats.population import current_path, installed_path, load_population
+from ctip.stats.sdg import sdg_latest_year
 from ctip.stats.summary import HEADLINE_BREAKDOWNS, headline_from
 from ctip.stats.tables import ReleaseTables
 
@@ -41,6 +44,11 @@ class Context:
 
 def _pct(value: float | None) -> str:
     return "–" if value is None else number_format(round(value, 1), 1)
+
+
+def _percent(value: float | None) -> str:
+    """``36.9 %``, or a dash alone when there is no share (no record with the variable known)."""
+    return "–" if value is None else f"{_pct(value)}\u00a0%"
 
 
 def _note(b: Breakdown, rule: str) -> str:
@@ -95,6 +103,7 @@ TITLES = {
     "sectors": gettext_lazy("Sectors of labour exploitation"),
     "recruiter": gettext_lazy("Relation to the recruiter"),
     "duration": gettext_lazy("Duration of trafficking (months)"),
+    "sdg": gettext_lazy("SDG 16.2.2: detected victims per 100,000 population"),
 }
 KNOWN = gettext_lazy("records with this variable known")
 ANY_YES = gettext_lazy("records with at least one category recorded")
@@ -121,9 +130,9 @@ def chart_headline(ctx: Context) -> dict:
     children, female = h["children"], h["female"]
     rows = [
         {"code": "victims", "label": _("Victims"), "value": victims[0], "detail": victims[1]},
-        {"code": "children", "label": _("Children"), "value": f"{_pct(children['share'])}\u00a0%",
+        {"code": "children", "label": _("Children"), "value": _percent(children["share"]),
          "detail": _basis(_("age"), children["denominator"], children["missing"])},
-        {"code": "female", "label": _("Female"), "value": f"{_pct(female['share'])}\u00a0%",
+        {"code": "female", "label": _("Female"), "value": _percent(female["share"]),
          "detail": _basis(_("sex"), female["denominator"], female["missing"])},
         {"code": "forms", "label": _("Leading forms of exploitation"), "value": forms,
          "detail": _basis(_("a form of exploitation"), h["forms_denominator"], h["forms_missing"])},
@@ -140,6 +149,17 @@ def _breakdown_chart(chart: str, variable: str, kind: str, first_column, rule=KN
         return _payload(kind, str(TITLES[chart]), b, str(first_column), ctx, rule=str(rule), hidden_below=hidden)
 
     return build
+
+
+def chart_trend(ctx: Context) -> dict:
+    """Victims by year of registration; a year without records inside the range shows as 0 instead of
+    vanishing from the axis (which would draw 2015 → 2019 as one step). A release's tables are left as
+    published: there an absent year may be a suppressed cell, not a zero."""
+    b = ctx.breakdown("year")
+    if b.missing is not None and b.counts:
+        years = [int(y) for y in b.counts]
+        b = replace(b, counts={str(y): b.counts.get(str(y), 0) for y in range(min(years), max(years) + 1)})
+    return _payload("line", str(TITLES["trend"]), b, str(_("Year")), ctx, rule=str(KNOWN))
 
 
 def chart_flows(ctx: Context) -> dict:
@@ -159,12 +179,55 @@ def chart_flows(ctx: Context) -> dict:
             "columns": [str(_("Citizenship")), str(_("Country of exploitation")), str(_("Victims"))]}
 
 
+def _population_source() -> str:
+    """Where the SDG chart's population figures come from, in the page's language."""
+    if current_path() == installed_path():
+        return _("the population table installed on this platform by its administrators")
+    return _("United Nations, Department of Economic and Social Affairs, Population Division (2019), World "
+             "Population Prospects 2019, CC BY 3.0 IGO")
+
+
+def chart_sdg(ctx: Context) -> dict:
+    """SDG 16.2.2, detected victims per 100,000 population, by country of exploitation, for the latest
+    year the filtered records and the population table share (small countries hidden on the public side)."""
+    columns = [str(_("Country of exploitation")), str(_("Victims")), str(_("Population")),
+               str(_("Victims per 100,000 population"))]
+    payload = {"kind": "rate", "title": str(TITLES["sdg"]), "rows": [], "columns": columns,
+               "denominator": None, "missing": None, "total": None}
+    if not isinstance(ctx.indicators, Indicators):
+        return {**payload, "note": _("Rates need the records of a release; this release publishes tables only.")}
+    try:
+        year, table = sdg_latest_year(ctx.indicators, ctx.filters)
+    except FilterError:  # a sex or age group the population table has no figures for
+        return {**payload, "note": _("There are population figures for female and male children and adults "
+                                     "only: choose another sex or age group to see rates.")}
+    if year is None:
+        last = int(load_population()["year"].max())
+        if any(int(y) > last for y in ctx.breakdown("year").counts):
+            return {**payload, "note": _("The population table ends in %(year)s: there are no population figures "
+                                         "for the years selected.") % {"year": last}}
+        return {**payload, "note": _("No record with a year and a country of exploitation matches the filters.")}
+    rated = table.filter(pl.col("per_100k").is_not_null())
+    shown = [r for r in rated.sort("per_100k", descending=True).iter_rows(named=True) if r["victims"] >= ctx.min_count]
+    rows = [{"code": r["country"], "label": label("iso3166.alpha3", r["country"], ctx.lang), "count": r["victims"],
+             "population": r["population"], "rate": r["per_100k"]} for r in shown]
+    note = _("Year of registration %(year)s (the latest with population figures); the country is the country of "
+             "exploitation. Population: %(source)s.") % {"year": year, "source": _population_source()}
+    unrated = int(table.filter(pl.col("per_100k").is_null())["victims"].sum())
+    if unrated:
+        note += " " + _("%(n)s victims in countries without population figures are not counted.") % {
+            "n": number_format(unrated, force_grouping=True)}
+    if len(shown) < rated.height:
+        note += " " + _("Countries with fewer than %(k)s victims are not shown.") % {"k": ctx.min_count}
+    return {**payload, "rows": rows, "note": note}
+
+
 CHARTS: dict[str, Callable[[Context], dict]] = {
     "headline": chart_headline,
     "forms": _breakdown_chart("forms", "exploitation", "bar", gettext_lazy("Form of exploitation"), ANY_YES),
     "sex_age": _breakdown_chart("sex_age", "sex_age", "bar", gettext_lazy("Group"),
                                 gettext_lazy("records with sex and age known")),
-    "trend": _breakdown_chart("trend", "year", "line", gettext_lazy("Year")),
+    "trend": chart_trend,
     "map_citizenship": _breakdown_chart("map_citizenship", "citizenship", "map", gettext_lazy("Citizenship")),
     "map_exploitation": _breakdown_chart("map_exploitation", "exploitation_country", "map",
                                          gettext_lazy("Country of exploitation")),
@@ -175,4 +238,5 @@ CHARTS: dict[str, Callable[[Context], dict]] = {
     "sectors": _breakdown_chart("sectors", "sectors", "bar", gettext_lazy("Sector"), ANY_YES),
     "recruiter": _breakdown_chart("recruiter", "recruiter", "bar", gettext_lazy("Relation"), ANY_YES),
     "duration": _breakdown_chart("duration", "duration", "bar", gettext_lazy("Months")),
+    "sdg": chart_sdg,
 }

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from ctip import vocab
-from ctip.cases.extract import CONTRIBUTOR as CASE_STORE
 from ctip.dashboard.sources import Source
+from ctip.datahub.wording import contributor_label
 from ctip.stats.categories import groups
 from ctip.stats.labels import label
 
@@ -14,12 +14,6 @@ from ctip.stats.labels import label
 def _countries(indicators, variable: str, lang: str, min_count: int) -> list[tuple[str, str]]:
     codes = [code for code, n in indicators.breakdown(variable).counts.items() if n >= min_count]
     return sorted(((code, label("iso3166.alpha3", code, lang)) for code in codes), key=lambda c: c[1])
-
-
-def _contributor_label(contributor: str) -> str:
-    """Partners are named as they imported their files; the platform's own case store gets a name in the
-    reader's language rather than its internal code."""
-    return _("This platform's case store") if contributor == CASE_STORE else contributor
 
 
 def filter_form(source: Source, keys: list[str], lang: str, min_count: int) -> list[dict]:
@@ -35,7 +29,7 @@ def filter_form(source: Source, keys: list[str], lang: str, min_count: int) -> l
             {"name": "year_to", "label": _("To year"), "kind": "year", "min": min(years, default=""),
              "max": max(years, default="")},
             {"name": "contributor", "label": _("Contributor"), "kind": "select",
-             "choices": [(c, _contributor_label(c)) for c in sorted(indicators.breakdown("contributor").counts)]},
+             "choices": [(c, contributor_label(c)) for c in sorted(indicators.breakdown("contributor").counts)]},
             {"name": "citizenship", "label": _("Citizenship"), "kind": "select",
              "choices": _countries(indicators, "citizenship", lang, min_count)},
             {"name": "exploitation_country", "label": _("Country of exploitation"), "kind": "select",

@@ -78,7 +78,6 @@ MN = {
     "From year": "Эхлэх он",
     "To year": "Дуусах он",
     "Contributor": "Мэдээлэл өгсөн байгууллага",
-    "This platform's case store": "Энэ платформын кейсийн сан",
     "Sex": "Хүйс",
     "Age group": "Насны бүлэг",
     "Unknown": "Тодорхойгүй",
@@ -139,8 +138,8 @@ MN = {
     "Computing percentages": "Хувийг тооцох нь",
     "How to cite": "Иш татах",
     "Download the data": "Өгөгдөл татах",
-    "the records, one line per person, in the CTDC v2024 format":
-        "бүртгэлүүд, хүн бүрд нэг мөр, CTDC v2024 хэлбэрээр",
+    "the released records, one line each, in the CTDC v2024 format (synthetic records are not real people)":
+        "нийтэлсэн бүртгэлүүд, тус бүр нэг мөр, CTDC v2024 хэлбэрээр (нийлэг бүртгэл бодит хүн биш)",
     "the same records with their generalised values (wider age bands, periods of years, regions)":
         "ижил бүртгэлүүд бүдүүвчилсэн утгатайгаа (илүү өргөн насны бүлэг, хэдэн оны хугацаа, бүс нутаг)",
     "the protected counts": "хамгаалсан тоонууд",
@@ -155,4 +154,30 @@ MN = {
     "%(size)s kB": "%(size)s кБ",
     "%(size)s MB": "%(size)s МБ",
     "No such file.": "Ийм файл алга.",
+    # SDG 16.2.2 chart
+    "SDG 16.2.2: detected victims per 100,000 population": "ТХЗ 16.2.2: 100,000 хүн амд ногдох илэрсэн хохирогч",
+    "Population": "Хүн ам",
+    "Victims per 100,000 population": "100,000 хүн амд ногдох хохирогч",
+    "Rates need the records of a release; this release publishes tables only.":
+        "Түвшинг тооцоход нийтлэлийн бүртгэлүүд хэрэгтэй; энэ нийтлэл зөвхөн хүснэгт нийтэлдэг.",
+    "There are population figures for female and male children and adults only: choose another sex or age group "
+    "to see rates.":
+        "Хүн амын тоо зөвхөн эмэгтэй, эрэгтэй хүүхэд болон насанд хүрэгчдээр байдаг: түвшинг харахын тулд өөр хүйс "
+        "эсвэл насны бүлэг сонгоно уу.",
+    "The population table ends in %(year)s: there are no population figures for the years selected.":
+        "Хүн амын хүснэгт %(year)s онд дуусдаг: сонгосон онуудад хүн амын тоо байхгүй.",
+    "No record with a year and a country of exploitation matches the filters.":
+        "Шүүлтүүрт тохирох, он болон мөлжлөгт өртсөн улс нь бүртгэгдсэн бүртгэл алга.",
+    "Year of registration %(year)s (the latest with population figures); the country is the country of "
+    "exploitation. Population: %(source)s.":
+        "Бүртгэсэн он: %(year)s (хүн амын тоо бүхий хамгийн сүүлийн он); улс нь мөлжлөгт өртсөн улс. "
+        "Хүн ам: %(source)s.",
+    "%(n)s victims in countries without population figures are not counted.":
+        "Хүн амын тоо байхгүй улсад бүртгэгдсэн %(n)s хохирогчийг тооцоогүй.",
+    "the population table installed on this platform by its administrators":
+        "энэ платформын администраторуудын суулгасан хүн амын хүснэгт",
+    "United Nations, Department of Economic and Social Affairs, Population Division (2019), World Population "
+    "Prospects 2019, CC BY 3.0 IGO":
+        "НҮБ-ын Эдийн засаг, нийгмийн асуудал эрхэлсэн газрын Хүн амын хэлтэс (2019), Дэлхийн хүн амын хэтийн "
+        "төлөв 2019, CC BY 3.0 IGO",
 }

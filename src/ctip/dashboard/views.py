@@ -129,7 +129,8 @@ def filter_error_text(exc: FilterError) -> str:
 def _script_messages() -> dict[str, str]:
     """Strings the chart script shows, in the page's language."""
     return {"victims": _("Victims"), "share": _("Share"), "noData": _("No data for these filters."),
-            "error": _("This chart could not be loaded."), "year": _("Year")}
+            "error": _("This chart could not be loaded."), "year": _("Year"),
+            "per100k": _("Victims per 100,000 population")}
 
 
 @require_GET
@@ -179,7 +180,7 @@ def public_chart(request: HttpRequest, chart: str) -> JsonResponse:
 
 # What each public file is, for the download list (the file names themselves stay as they are).
 FILE_DESCRIPTIONS = {
-    "records.csv": gettext_lazy("the records, one line per person, in the CTDC v2024 format"),
+    "records.csv": gettext_lazy("the released records, one line each, in the CTDC v2024 format (synthetic records are not real people)"),
     "records_generalised.csv": gettext_lazy("the same records with their generalised values (wider age bands, "
                                             "periods of years, regions)"),
     "aggregates.csv": gettext_lazy("the protected counts"),

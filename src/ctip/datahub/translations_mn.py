@@ -79,6 +79,11 @@ MN = {
         "Статистик болон цаашдын нийтлэлд тэдгээр орохгүй.",
     "Drop the batch": "Багцыг устгах",
     "Cancel": "Болих",
+    "Rows are numbered from 1, the first row below the header (row 2 in a spreadsheet); blank lines are not counted.":
+        "Мөрийг толгой мөрийн доорх эхний мөрөөс 1 гэж дугаарлана (хүснэгтийн программд 2-р мөр); хоосон мөрийг "
+        "тооцохгүй.",
+    "This platform's case store": "Энэ платформын кейсийн сан",
+    "De-identified extract of the case store": "Кейсийн сангаас хувийн мэдээллийг нь хассан хуулбар",
     # views
     "Choose a file to upload.": "Байршуулах файлаа сонгоно уу.",
     "No such upload.": "Ийм байршуулалт олдсонгүй.",
@@ -119,6 +124,7 @@ IMPORT_MESSAGES = {
     "concatenated_empty": "хоосон (%(group)s бүлгийн аль ч багана 1 биш)",
     "field_count": "толгой мөрийнх шиг %(expected)s талбар, гэтэл %(found)s байна",
     "csv_syntax": "зөв бүтэцтэй CSV (%(detail)s)",
+    "cell_too_long": "%(limit)s тэмдэгтээс ихгүй нүд",
     "utf8": "UTF-8 текст",
     # header problems
     "unknown_column": "%(format)s форматад ийм хувьсагч байхгүй; зөвхөн дараахыг хүлээн авна: %(columns)s",
@@ -144,6 +150,8 @@ IMPORT_MESSAGES = {
     "duplicate_column": "%(file)s: '%(column)s' багана толгой мөрөнд хоёр удаа байна; багана бүр нэг л удаа байх "
                         "ёстой",
     "csv_unparsable": "%(file)s: CSV файлыг задлан уншиж чадсангүй (%(detail)s)",
+    "csv_cell_too_long": "%(file)s: %(row)s-р мөрөнд %(limit)s тэмдэгтээс урт нүд байна, эдгээр форматын ямар ч утга "
+                         "тийм урт байдаггүй; хашилтыг шалгана уу (хаагаагүй хашилт олон мөрийг нэг нүд болгодог)",
     "csv_bad_row": "%(file)s: %(row)s-р мөр зөв бүтэцтэй CSV биш байна (%(detail)s); тусгаарлагч болон хашилтыг "
                    "шалгана уу",
     "ragged_rows": "%(file)s: %(count)s мөрөнд толгой мөрийн %(columns)s багана байхгүй, эхнийх нь %(row)s-р мөр "

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ctip.accounts.permissions import capability_required, user_can
 from ctip.datahub import services, staging
+from ctip.datahub.wording import batch_row
 from ctip.dataset.store import BatchNotFound
 
 
@@ -34,7 +35,7 @@ def batches(request):
     _require_batch_access(request)
     batches = services.batch_list()
     return render(request, "datahub/batches.html", {
-        "batches": batches,
+        "batches": [batch_row(b) for b in batches],
         "droppable": {b.batch_id for b in batches if services.batch_may_drop(request.user, b)},
         "can_upload": user_can(request.user, "dataset.upload"),
     })

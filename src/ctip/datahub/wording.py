@@ -1,4 +1,4 @@
-"""The importer's messages in the page's language.
+"""The importer's messages, and the names of contributors, in the page's language.
 
 The exchange core words every problem in English and keeps its ``code`` and ``params`` beside the text
 (``ctip.exchange.messages``). The catalogue's English template is the ``gettext`` msgid, so English pages
@@ -16,6 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from ctip.cases.extract import CONTRIBUTOR as CASE_STORE
 from ctip.exchange.htcds import WITHHELD
 from ctip.exchange.messages import CATALOGUE
 from ctip.web import wording
@@ -43,3 +44,17 @@ def note_texts(notes: list) -> list[SafeString]:
     """How the file was read, in the active language, as HTML (notes are ``{"code", "params", "text"}``)."""
     return [worded(n.get("code"), n.get("params"), n.get("text", "")) if isinstance(n, dict) else escape(n)
             for n in notes]
+
+
+def contributor_label(contributor: str) -> str:
+    """Partners are named as they imported their files; the platform's own case store (its extract's
+    internal contributor code) gets a name in the reader's language."""
+    return _("This platform's case store") if contributor == CASE_STORE else contributor
+
+
+def batch_row(batch) -> dict:
+    """A batch as the batch list shows it: the case store's extract named in the reader's language
+    (``own``), a partner's contributor and file name verbatim."""
+    own = batch.contributor == CASE_STORE
+    return {"batch": batch, "own": own, "contributor": contributor_label(batch.contributor),
+            "source": _("De-identified extract of the case store") if own else batch.source_name}

@@ -85,9 +85,3 @@ DATA_COLUMNS = [c.name for c in COLUMNS if c not in PROVENANCE]
 
 # Group bitmaps (derived, not part of the record; see ``ctip.dataset.bitmaps``): one BIGINT per binary group.
 BITMAPS: dict[str, str] = {group: f"bits_{group}" for group in BINARY_GROUPS}
-
-
-def create_table_sql(table: str = "records") -> str:
-    """``CREATE TABLE IF NOT EXISTS`` for the dataset's rows in DuckDB SQL, keyed by ``record_id``."""
-    cols = ",\n  ".join(f"{c.name} {c.sql_type}" for c in COLUMNS)
-    return f"CREATE TABLE IF NOT EXISTS {table} (\n  {cols},\n  PRIMARY KEY (record_id)\n)"

@@ -44,6 +44,7 @@ CELL = {
     "concatenated_empty": "'empty' (the labels of the %(group)s columns set to 1)",
     "field_count": "%(expected)s fields as in the header, found %(found)s",
     "csv_syntax": "well-formed CSV (%(detail)s)",
+    "cell_too_long": "cells of at most %(limit)s characters",
     "utf8": "UTF-8 text",
 }
 # Header problems (a column, no row).
@@ -71,6 +72,8 @@ FILE = {
     "duplicate_column": "%(file)s: column '%(column)s' appears twice in the header; each column once",
     "csv_unparsable": "%(file)s: the CSV cannot be parsed (%(detail)s)",
     "csv_bad_row": "%(file)s: row %(row)s is not well-formed CSV (%(detail)s); check the delimiter and quoting",
+    "csv_cell_too_long": "%(file)s: row %(row)s has a cell longer than %(limit)s characters, which no value of "
+                         "these formats is; check the quoting (an unclosed quote makes one cell of many lines)",
     "ragged_rows": "%(file)s: %(count)s row(s) do not have the header's %(columns)s columns, first at row %(row)s "
                    "(%(columns)s fields as in the header, found %(found)s); check the delimiter and quoting",
     "truncated": "%(file)s: the last row (%(row)s) is incomplete (%(columns)s fields as in the header, found "

@@ -145,7 +145,10 @@ def _locate_problem(path: Path, sniffed: Sniffed, names: list[str], arrow_messag
         except _BadByte as bad:
             return _not_utf8(path, sniffed, names, bad)
         except csv.Error as exc:
-            errors.append(cell_error(last_row + 1, None, None, message("csv_syntax", detail=str(exc))))
+            # The csv module's own words are English: the one refusal met in the wild gets a message of its own.
+            why = message("cell_too_long", limit=csv.field_size_limit()) if "field limit" in str(exc) else \
+                message("csv_syntax", detail=str(exc))
+            errors.append(cell_error(last_row + 1, None, None, why))
         if fh.tell():
             fh.seek(-1, 2)
             ends_with_break = fh.read(1) in (b"\n", b"\r")
@@ -153,6 +156,9 @@ def _locate_problem(path: Path, sniffed: Sniffed, names: list[str], arrow_messag
         return InvalidFile(message("csv_unparsable", file=path.name, detail=arrow_message.splitlines()[0]))
     first = errors[0]
     if not found:  # the only problem is one the csv module refused
+        if first["code"] == "cell_too_long":
+            return InvalidFile(message("csv_cell_too_long", file=path.name, row=first["row"],
+                                       limit=first["params"]["limit"]), errors)
         return InvalidFile(message("csv_bad_row", file=path.name, row=first["row"], detail=first["params"]["detail"]),
                            errors)
     if not ends_with_break and first["row"] == last_row:

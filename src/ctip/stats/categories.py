@@ -16,6 +16,11 @@ from ctip.dataset.bitmaps import any_true_sql
 from ctip.dataset.schema import BINARY_GROUPS, EXPLOITATION, MEANS, MEANS_GROUPS, RECRUITER, SECTORS
 
 CHILD_AGE_BANDS = ("0-8", "9-17")
+# Binary columns that record that the source did *not* say (CTDC 2017 "Not Specified" / "Unknown"): TRUE in
+# one of them is no information about the group, so it neither counts as a category nor puts the record in
+# the group's denominator (the CTDC codebook counts "only those who provided information"; CTDC v2024 has
+# no such columns, so the same records give the same shares whether they came as 2017 or v2024 files).
+UNSPECIFIED = frozenset({"means_not_specified", "sector_not_specified", "recruiter_unknown"})
 FORM_MAPPING = "ctip.exploit->glotip.form"
 MEANS_MAPPING = "ctip.means->ctip.means_group"
 
@@ -55,7 +60,8 @@ class Category:
 
 @dataclass(frozen=True)
 class Group:
-    """A group of binary fields with the CTDC denominator rule (at least one TRUE in ``columns``)."""
+    """A group of binary fields with the CTDC denominator rule (at least one TRUE in ``columns``, the
+    group's columns that carry information: ``UNSPECIFIED`` ones are left out)."""
 
     name: str
     vocab: str
@@ -77,13 +83,14 @@ class Group:
 def _means() -> tuple[Category, ...]:
     """The CTDC v2024 merged means of control (``ctip.means->ctip.means_group``, after Stöckl et al.
     2021), each TRUE when its v2024 column or any of its granular CTDC 2017 means is TRUE; then the
-    granular means the merge leaves out (other, not specified), each on its own."""
+    granular means the merge leaves out but that say something (other), each on its own."""
     from ctip import vocab
 
     mapping = vocab.mapping(MEANS_MAPPING)
     categories = [Category(group, (f"means_group_{group}", *(f"means_{m}" for m in MEANS if mapping[m] == group)))
                   for group in MEANS_GROUPS]
-    categories += [Category(m, (f"means_{m}",)) for m in MEANS if mapping[m] is None]
+    categories += [Category(m, (f"means_{m}",)) for m in MEANS
+                   if mapping[m] is None and f"means_{m}" not in UNSPECIFIED]
     return tuple(categories)
 
 
@@ -105,18 +112,24 @@ def _forms() -> tuple[Category, ...]:
     return tuple(Category(code, tuple(cols)) for code, cols in columns.items() if cols)
 
 
+def _informative(*names: str) -> tuple[str, ...]:
+    """The columns of these schema groups that carry information (not ``UNSPECIFIED``)."""
+    return tuple(c for name in names for c in BINARY_GROUPS[name] if c not in UNSPECIFIED)
+
+
+def _one_each(prefix: str, codes: list[str]) -> tuple[Category, ...]:
+    return tuple(Category(code, (f"{prefix}{code}",)) for code in codes if f"{prefix}{code}" not in UNSPECIFIED)
+
+
 @cache
 def groups() -> dict[str, Group]:
     """The binary groups the indicators report, by name."""
     return {
-        "exploitation": Group("exploitation", "stats.form", _forms(), tuple(BINARY_GROUPS["exploit"])),
-        "means": Group("means", "stats.means_of_control", _means(),
-                       tuple(BINARY_GROUPS["means"] + BINARY_GROUPS["means_group"])),
-        "sectors": Group("sectors", "ctip.sector", tuple(Category(s, (f"sector_{s}",)) for s in SECTORS),
-                         tuple(BINARY_GROUPS["sector"])),
-        "recruiter": Group("recruiter", "ctip.recruiter",
-                           tuple(Category(r, (f"recruiter_{r}",)) for r in RECRUITER),
-                           tuple(BINARY_GROUPS["recruiter"])),
+        "exploitation": Group("exploitation", "stats.form", _forms(), _informative("exploit")),
+        "means": Group("means", "stats.means_of_control", _means(), _informative("means", "means_group")),
+        "sectors": Group("sectors", "ctip.sector", _one_each("sector_", SECTORS), _informative("sector")),
+        "recruiter": Group("recruiter", "ctip.recruiter", _one_each("recruiter_", RECRUITER),
+                           _informative("recruiter")),
     }
 
 

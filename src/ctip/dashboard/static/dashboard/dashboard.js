@@ -18,7 +18,13 @@
     }
   });
 
-  function fmt(n) { return n === null || n === undefined ? "–" : Number(n).toLocaleString(lang); }
+  // Numbers in the page's language; a rate per 100,000 in a large country is tiny (0.0000712): below 0.001 it
+  // keeps three significant digits instead of showing a bare 0.
+  function fmt(n) {
+    if (n === null || n === undefined) { return "–"; }
+    var tiny = n !== 0 && Math.abs(n) < 0.001;
+    return Number(n).toLocaleString(lang, tiny ? {maximumSignificantDigits: 3} : undefined);
+  }
 
   function loadWorld() {
     if (!worldMap) {
@@ -37,6 +43,9 @@
     }
     if (payload.kind === "headline") {
       return payload.rows.map(function (r) { return [r.label, r.value, r.detail]; });
+    }
+    if (payload.kind === "rate") {
+      return payload.rows.map(function (r) { return [r.label, r.count, r.population, r.rate]; });
     }
     return payload.rows.map(function (r) { return [r.label, r.count, r.share]; });
   }
@@ -121,6 +130,23 @@
     };
   }
 
+  // SDG 16.2.2: one bar per country, its length the rate per 100,000 population.
+  function rateOption(payload) {
+    var rows = payload.rows.slice().reverse();
+    return {
+      grid: {left: 8, right: 56, top: 8, bottom: 8, containLabel: true},
+      tooltip: {trigger: "item", formatter: function (p) {
+        var r = p.data.row;
+        return escapeHtml(r.label) + ": " + fmt(r.rate) + " (" + fmt(r.count) + " / " + fmt(r.population) + ")";
+      }},
+      xAxis: {type: "value", name: text.per100k, nameLocation: "middle", nameGap: 24},
+      yAxis: {type: "category", data: rows.map(function (r) { return r.label; }),
+              axisLabel: {width: 220, overflow: "truncate"}},
+      series: [{type: "bar", data: rows.map(function (r) { return {value: r.rate, row: r}; }),
+                label: {show: true, position: "right", formatter: function (p) { return fmt(p.data.row.rate); }}}]
+    };
+  }
+
   function lineOption(payload) {
     return {
       grid: {left: 8, right: 24, top: 24, bottom: 8, containLabel: true},
@@ -195,7 +221,7 @@
     box.appendChild(dl);
   }
 
-  var OPTIONS = {bar: barOption, line: lineOption, map: mapOption, sankey: sankeyOption};
+  var OPTIONS = {bar: barOption, line: lineOption, map: mapOption, sankey: sankeyOption, rate: rateOption};
 
   function draw(card, name, payload) {
     card.querySelector("[data-role=title]").textContent = payload.title;
