@@ -120,6 +120,20 @@ def test_skip_invalid_imports_the_rest_and_writes_reasons_beside_the_store(tmp_p
     assert store.batches()[0].rejected == 3
 
 
+def test_a_failed_write_leaves_no_reasons_file_behind(tmp_path):
+    """The batch folder cannot be made (a file stands where it should be): the import fails as a whole,
+    leaving neither rows nor a reasons file that names a batch that does not exist."""
+    store = Dataset(tmp_path / "dataset.duckdb")
+    store.parts_dir.parent.mkdir(parents=True, exist_ok=True)
+    store.parts_dir.write_text("not a folder")
+    _wrong_codes(tmp_path / "wrong.csv")
+    with pytest.raises(OSError):
+        store.import_file(tmp_path / "wrong.csv", skip_invalid=True)
+    assert list((tmp_path / "rejected").glob("*.csv")) == []
+    store.parts_dir.unlink()  # the operator clears the obstacle: nothing was half-imported
+    assert store.batches() == [] and store.frame().height == 0
+
+
 def test_header_problems_are_not_skippable(tmp_path):
     store = Dataset(tmp_path / "dataset.duckdb")
     _missing_columns(tmp_path / "missing.csv")

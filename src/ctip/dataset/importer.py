@@ -72,9 +72,14 @@ def import_file(store: Dataset, path: Path, *, fmt: str | None, contributor: str
         return report
     batch_id = new_batch_id()
     rejections = _write_rejections(store, batch_id, path.name, problems) if bad_rows else None
-    written = store.import_frame(valid, contributor=contributor, source_format=parsed.format, source_sha256=sha,
-                                 source_name=path.name, rows_read=parsed.rows_read, rejected=len(bad_rows),
-                                 batch_id=batch_id)
+    try:
+        written = store.import_frame(valid, contributor=contributor, source_format=parsed.format,
+                                     source_sha256=sha, source_name=path.name, rows_read=parsed.rows_read,
+                                     rejected=len(bad_rows), batch_id=batch_id)
+    except BaseException:  # no batch: no reasons file naming one
+        if rejections:
+            rejections.unlink(missing_ok=True)
+        raise
     if written.status == "duplicate":  # another import of the same file won the race
         if rejections:
             rejections.unlink(missing_ok=True)
