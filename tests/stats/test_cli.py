@@ -84,12 +84,13 @@ def test_population_load_and_show(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("CTIP_HOME", str(tmp_path))
     source = tmp_path / "new.csv"
     source.write_text("iso3,year,sex,age_group,population\nMNG,2025,female,0-17,600000\n")
-    assert main(["stats", "population", "load", str(source)]) == 0
+    assert main(["stats", "population", "load", str(source), "--source", "NSO Mongolia, estimates 2025"]) == 0
     assert "population table installed: 1 rows" in capsys.readouterr().out
     assert main(["stats", "population", "show"]) == 0
-    assert str(tmp_path / "population") in capsys.readouterr().out
+    shown = capsys.readouterr().out
+    assert str(tmp_path / "population") in shown and "NSO Mongolia, estimates 2025" in shown
     source.write_text("iso3,year,sex,age_group,population\nMNG,2025,female,kids,600000\n")
-    assert main(["stats", "population", "load", str(source)]) == 2
+    assert main(["stats", "population", "load", str(source), "--source", "NSO Mongolia, estimates 2025"]) == 2
     assert "row 2, column age_group: 'kids'" in capsys.readouterr().err
 
 

@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 
 from ctip.stats import FilterError, Filters, PopulationError, install_population, load_population, sdg_16_2_2
-from ctip.stats.population import current_path, shipped_path
+from ctip.stats.population import current_path, current_source, shipped_path
 from tests.stats.records import indicators
 
 # Mongolia 2019: 500,000 people. Victims detected there in 2019: record 2 only (a girl, sexual exploitation).
@@ -77,9 +77,10 @@ def test_a_newer_population_table_can_be_installed(tmp_path, monkeypatch):
     monkeypatch.setenv("CTIP_HOME", str(tmp_path / "home"))
     source = tmp_path / "wpp2024.csv"
     POPULATION.write_csv(source)
-    target, rows = install_population(source)
+    target, rows = install_population(source, citation="UN DESA, World Population Prospects 2024, CC BY 3.0 IGO")
     assert rows == 4
     assert current_path() == target
+    assert current_source() == "UN DESA, World Population Prospects 2024, CC BY 3.0 IGO"
     assert load_population().equals(POPULATION.with_columns(pl.col("year").cast(pl.Int16)))
 
 
@@ -94,7 +95,16 @@ def test_a_bad_population_file_is_refused_with_its_row(tmp_path, monkeypatch, li
     source = tmp_path / "bad.csv"
     source.write_text("iso3,year,sex,age_group,population\n" + line + "\n")
     with pytest.raises(PopulationError, match=message):
-        install_population(source)
+        install_population(source, citation="A statistics office, population estimates 2024")
+    assert current_path() == shipped_path() and current_source().startswith("United Nations")
+
+
+def test_a_population_table_without_a_citation_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("CTIP_HOME", str(tmp_path / "home"))
+    source = tmp_path / "wpp2024.csv"
+    POPULATION.write_csv(source)
+    with pytest.raises(PopulationError, match="say who published the table"):
+        install_population(source, citation="  ")
     assert current_path() == shipped_path()
 
 

@@ -2,7 +2,7 @@
 
     ctip stats [--json] [filters]          every indicator (text report, or one JSON object)
     ctip stats sdg [--csv] [filters]       SDG 16.2.2: victims per 100,000 population
-    ctip stats population load FILE        install a newer population table (validated)
+    ctip stats population load FILE --source CITATION   install a newer population table (validated)
     ctip stats population show             which population table is in use
 """
 
@@ -46,6 +46,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     population_sub = population.add_subparsers(dest="population_action", required=True, metavar="{load,show}")
     load = population_sub.add_parser("load", help="validate FILE and make it the population table in use")
     load.add_argument("file", metavar="FILE", help="CSV with columns iso3,year,sex,age_group,population")
+    load.add_argument("--source", required=True, metavar="CITATION",
+                      help="how to cite the table (publisher, edition, licence); shown with every rate")
     population_sub.add_parser("show", help="print which population table is in use")
 
 
@@ -91,7 +93,7 @@ def _sdg(indicators, filters, *, csv: bool) -> int:
 
     from ctip.exchange.safe_csv import neutralise
     from ctip.stats import FilterError, sdg_16_2_2
-    from ctip.stats.population import SHIPPED_SOURCE, current_path, installed_path
+    from ctip.stats.population import current_source
 
     try:
         table = sdg_16_2_2(indicators, filters)
@@ -105,23 +107,19 @@ def _sdg(indicators, filters, *, csv: bool) -> int:
         print(table.filter(pl.col("form") == form).drop("form"))
     scope = "all forms of exploitation; by form: ctip stats sdg --csv" if form == "all" else f"form {form}"
     print(f"Victims per 100,000 population, {scope}")
-    population = SHIPPED_SOURCE if current_path() != installed_path() else \
-        f"{installed_path()} (installed with 'ctip stats population load')"
-    print(f"Population: {population}")
+    print(f"Population: {current_source()}")
     return 0
 
 
 def _population(args: argparse.Namespace) -> int:
     from ctip.stats import PopulationError, install_population
-    from ctip.stats.population import SHIPPED_SOURCE, current_path, installed_path
+    from ctip.stats.population import current_path, current_source
 
     if args.population_action == "show":
-        path = current_path()
-        origin = "installed with 'ctip stats population load'" if path == installed_path() else SHIPPED_SOURCE
-        print(f"{path}\n{origin}")
+        print(f"{current_path()}\n{current_source()}")
         return 0
     try:
-        target, rows = install_population(args.file)
+        target, rows = install_population(args.file, citation=args.source)
     except PopulationError as exc:
         raise UsageError(str(exc)) from exc
     print(f"population table installed: {rows} rows -> {target}")

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from ctip.dashboard.sources import cached
 from ctip.stats import Breakdown, FilterError, Filters, Indicators
 from ctip.stats.labels import label
-from ctip.stats.population import current_path, installed_path, load_population
+from ctip.stats.population import current_path, current_source, installed_path, load_population
 from ctip.stats.sdg import sdg_latest_year
 from ctip.stats.summary import HEADLINE_BREAKDOWNS, headline_from
 from ctip.stats.tables import ReleaseTables
@@ -182,7 +182,7 @@ def chart_flows(ctx: Context) -> dict:
 def _population_source() -> str:
     """Where the SDG chart's population figures come from, in the page's language."""
     if current_path() == installed_path():
-        return _("the population table installed on this platform by its administrators")
+        return current_source()  # the citation given when it was installed, as written
     return _("United Nations, Department of Economic and Social Affairs, Population Division (2019), World "
              "Population Prospects 2019, CC BY 3.0 IGO")
 

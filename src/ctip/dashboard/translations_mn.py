@@ -174,8 +174,6 @@ MN = {
         "Хүн ам: %(source)s.",
     "%(n)s victims in countries without population figures are not counted.":
         "Хүн амын тоо байхгүй улсад бүртгэгдсэн %(n)s хохирогчийг тооцоогүй.",
-    "the population table installed on this platform by its administrators":
-        "энэ платформын администраторуудын суулгасан хүн амын хүснэгт",
     "United Nations, Department of Economic and Social Affairs, Population Division (2019), World Population "
     "Prospects 2019, CC BY 3.0 IGO":
         "НҮБ-ын Эдийн засаг, нийгмийн асуудал эрхэлсэн газрын Хүн амын хэлтэс (2019), Дэлхийн хүн амын хэтийн "

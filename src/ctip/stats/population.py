@@ -2,8 +2,9 @@
 
 ctip ships UN DESA's World Population Prospects 2019 (CC BY 3.0 IGO) as
 ``ctip/stats/data/population_by_sex_agegroup.csv``; its README carries the citation. A newer table
-with the same columns can be installed with ``ctip stats population load FILE``, which validates it
-and copies it to ``CTIP_HOME/population/population_by_sex_agegroup.csv``; that copy then wins.
+with the same columns can be installed with ``ctip stats population load FILE --source CITATION``, which
+validates it and copies it to ``CTIP_HOME/population/population_by_sex_agegroup.csv`` with its citation
+beside it (``.source.txt``); that copy then wins, and its citation is printed and shown with every rate.
 """
 
 from __future__ import annotations
@@ -85,16 +86,40 @@ def _check_row(path: Path, row_number: int, row: dict[str, str]) -> None:
         raise fail("population", "a whole number of persons")
 
 
-def install_population(source: str | Path) -> tuple[Path, int]:
-    """Validate ``source`` and atomically make it the population table in use."""
+def source_path() -> Path:
+    """The citation of the installed table, kept beside it."""
+    return installed_path().with_suffix(".source.txt")
+
+
+def current_source() -> str:
+    """How to cite the table in use: the shipped table's citation, or the one given when installing."""
+    if current_path() == installed_path():
+        cited = source_path().read_text(encoding="utf-8").strip() if source_path().exists() else ""
+        return cited or f"{installed_path()} (installed with 'ctip stats population load'; no source recorded)"
+    return SHIPPED_SOURCE
+
+
+def install_population(source: str | Path, *, citation: str) -> tuple[Path, int]:
+    """Validate ``source`` and atomically make it the population table in use, cited as ``citation`` (who
+    published it, which edition, its licence: every SDG 16.2.2 rate names its denominator's source)."""
     source = Path(source)
+    citation = " ".join(citation.split())
+    if len(citation) < 10:
+        raise PopulationError(f"--source {citation!r}: say who published the table, which edition and its licence, "
+                              "e.g. 'United Nations, DESA, Population Division (2024). World Population "
+                              "Prospects 2024. CC BY 3.0 IGO.'")
     if not source.is_file():
         raise PopulationError(f"{source}: no such file")
     rows = validate(source)
     target = installed_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".csv")
-    with os.fdopen(fd, "wb") as out:
-        out.write(source.read_bytes())
-    os.replace(tmp, target)
+    _replace(source_path(), citation.encode("utf-8"))
+    _replace(target, source.read_bytes())
     return target, rows
+
+
+def _replace(target: Path, content: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as out:
+        out.write(content)
+    os.replace(tmp, target)
