@@ -47,6 +47,20 @@ def test_analyst_uploads_previews_and_commits(analyst, dataset):
     assert batch.batch_id in text and batch.contributor == "CTDC"
 
 
+def test_the_same_records_in_another_file_are_flagged_before_import(analyst, dataset, tmp_path):
+    first = dataset.import_file(files.FIXTURE)
+    resaved = files.ctdc2017_variant(tmp_path / "resaved.csv", delimiter=";", terms=True)
+    response = _upload(analyst, resaved)
+    page = analyst.get(response["Location"]).content.decode()
+    assert f"These records were already imported as batch {first.batch}" in page
+    assert "would count the same victims twice" in page
+    token = response["Location"].rstrip("/").split("/")[-1]
+    done = analyst.post(reverse("datahub:commit", args=[token]), {"action": "commit"}, follow=True)
+    assert f"These records were already imported as batch {first.batch}; nothing was imported." in \
+        done.content.decode()
+    assert len(dataset.batches()) == 1
+
+
 def test_invalid_rows_are_listed_and_need_explicit_skipping(analyst, dataset, tmp_path):
     header, rows = files.fixture_rows()
     rows[6]["gender"] = "Mael"

@@ -14,7 +14,7 @@ from ctip.cli import main
 from ctip.dataset.store import Dataset
 from tests.dataset import files
 
-KEYS = ["batch", "format", "rows_read", "imported", "rejected", "duplicate_of_batch", "errors"]
+KEYS = ["batch", "format", "rows_read", "imported", "rejected", "duplicate_of_batch", "duplicate_records", "errors"]
 
 
 @pytest.fixture

@@ -50,6 +50,12 @@ MN = {
     "Valid rows": "Зөв мөр",
     "Invalid rows": "Алдаатай мөр",
     "This file was already imported as batch %(batch)s.": "Энэ файлыг өмнө нь %(batch)s багцаар импортолсон байна.",
+    ("These records were already imported as batch %(batch)s, from a file saved in another form: importing them "
+     "again would count the same victims twice. To replace that batch, drop it first."):
+        "Эдгээр бүртгэлийг өөр хэлбэрээр хадгалсан файлаас %(batch)s багцаар өмнө нь импортолсон байна: дахин "
+        "импортолбол ижил хохирогчдыг хоёр удаа тоолно. Тэр багцыг солихын тулд эхлээд устгана уу.",
+    "These records were already imported as batch %(batch)s; nothing was imported.":
+        "Эдгээр бүртгэлийг өмнө нь %(batch)s багцаар импортолсон байна; юу ч импортолсонгүй.",
     "Every row is valid.": "Бүх мөр зөв байна.",
     "%(rejected)s of %(rows)s rows are invalid. Fix the file and upload it again, or import only the valid rows.":
         "%(rows)s мөрөөс %(rejected)s нь алдаатай. Файлаа засаад дахин байршуулах, эсвэл зөвхөн зөв мөрүүдийг "

@@ -89,6 +89,10 @@ def commit(request, token: str):
         messages.success(request, _("Imported %(imported)s of %(rows)s rows as batch %(batch)s.") % {
             "imported": report.imported, "rows": report.rows_read, "batch": report.batch})
         return redirect("datahub:batches")
+    if report.status == "duplicate" and report.duplicate_records:
+        messages.info(request, _("These records were already imported as batch %(batch)s; nothing was imported.")
+                      % {"batch": report.duplicate_of_batch})
+        return redirect("datahub:batches")
     if report.status == "duplicate":
         messages.info(request, _("This file was already imported as batch %(batch)s; nothing was imported.") % {
             "batch": report.duplicate_of_batch})

@@ -68,6 +68,10 @@ def import_file(store: Dataset, path: Path, *, fmt: str | None, contributor: str
         return report
     valid = parsed.frame.filter(~pl.col("source_row").is_in(list(bad_rows))) if bad_rows else parsed.frame
     report.imported = valid.height
+    same = store.find_same_records(valid)
+    if same:
+        return ImportReport("duplicate", parsed.format, path.name, sha, contributor, rows_read=parsed.rows_read,
+                            duplicate_of_batch=same, duplicate_records=True)
     if dry_run:
         return report
     batch_id = new_batch_id()
@@ -80,10 +84,11 @@ def import_file(store: Dataset, path: Path, *, fmt: str | None, contributor: str
         if rejections:
             rejections.unlink(missing_ok=True)
         raise
-    if written.status == "duplicate":  # another import of the same file won the race
+    if written.status == "duplicate":  # another import of the same file or records won the race
         if rejections:
             rejections.unlink(missing_ok=True)
         report.status, report.duplicate_of_batch, report.imported = "duplicate", written.duplicate_of_batch, 0
+        report.duplicate_records = store.find_duplicate(sha) is None
         return report
     report.status, report.batch = "imported", batch_id
     report.rejected_path = str(rejections) if rejections else None

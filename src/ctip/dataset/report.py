@@ -14,7 +14,8 @@ class ImportReport:
     """What an import read, wrote and refused.
 
     ``status``: ``imported`` (a batch was written), ``dry_run`` (valid, nothing written), ``duplicate``
-    (the same file is already batch ``duplicate_of_batch``), ``rejected`` (strict import with invalid rows,
+    (the same file, or with ``duplicate_records`` the same records in another file, is already batch
+    ``duplicate_of_batch``), ``rejected`` (strict import with invalid rows,
     nothing written) or ``invalid`` (the file could not be read; ``message`` says why).
     ``message_code`` and ``message_params`` are ``message`` as data (``ctip.exchange.messages``), for pages
     that word it in the reader's language.
@@ -30,6 +31,7 @@ class ImportReport:
     imported: int = 0
     rejected: int = 0
     duplicate_of_batch: str | None = None
+    duplicate_records: bool = False  # a duplicate by content: another file holding the same records
     errors: list[dict] = field(default_factory=list)
     error_count: int = 0
     message: str = ""
@@ -53,11 +55,15 @@ class ImportReport:
             "imported": self.imported,
             "rejected": self.rejected,
             "duplicate_of_batch": self.duplicate_of_batch,
+            "duplicate_records": self.duplicate_records,
             "errors": self.errors[:MAX_ERRORS],
         }
 
     def summary(self) -> str:
         """One line for people."""
+        if self.status == "duplicate" and self.duplicate_records:
+            return (f"{self.source_name}: the same records as batch {self.duplicate_of_batch} (saved in another "
+                    f"form); nothing imported. To replace that batch, drop it first")
         if self.status == "duplicate":
             return (f"{self.source_name}: already imported as batch {self.duplicate_of_batch}; nothing imported")
         if self.status == "invalid" or (self.status == "rejected" and self.message):

@@ -15,7 +15,8 @@ over the original. So a crash or ``kill -9`` at any point leaves the dataset as 
 writer deletes the orphaned files). Parquet batches are written ~6x faster than rows inserted into
 a DuckDB table, and are what Spark or any engine reads when the dataset outgrows one machine.
 
-Importing a file whose SHA-256 matches an active batch imports nothing and names that batch.
+Importing a file whose SHA-256 matches an active batch imports nothing and names that batch; so does a
+file holding exactly the records of an active batch (the same data saved in another form).
 Dropped batches leave ``records`` at once; their files are deleted by a later write once no reader
 that connected before the drop can still be using them (``DROP_GRACE_S``).
 """
@@ -173,6 +174,13 @@ class Dataset:
                               "ORDER BY imported_at LIMIT 1", [sha256]).fetchone()
         return row[0] if row else None
 
+    def find_same_records(self, frame: pl.DataFrame) -> str | None:
+        """The active batch holding exactly the records of ``frame`` (same rows, in any order, whatever
+        file they came from), if any: the same data saved again in another form (another encoding,
+        separator or spreadsheet) would otherwise be counted twice."""
+        with contextlib.closing(self.connect()) as con:
+            return _same_records(con, self.part_paths, _conform(frame))
+
     def version(self) -> str:
         """A short fingerprint of the active batches: changes whenever the dataset's content does."""
         ids = ",".join(b.batch_id for b in self.batches())
@@ -200,7 +208,7 @@ class Dataset:
         rows_read = frame.height if rows_read is None else rows_read
 
         def change(con: duckdb.DuckDBPyConnection) -> str | None:
-            duplicate = _active_duplicate(con, source_sha256)
+            duplicate = _active_duplicate(con, source_sha256) or _same_records(con, self.part_paths, frame)
             if duplicate:
                 return duplicate
             self._write_part(batch_id, frame, contributor=contributor, source_sha256=source_sha256,
@@ -354,9 +362,36 @@ def _fsync(path: Path) -> None:
 
 
 def _active_duplicate(con: duckdb.DuckDBPyConnection, sha256: str) -> str | None:
-    row = con.execute("SELECT batch_id FROM batches WHERE source_sha256 = ? AND dropped_at IS NULL LIMIT 1",
-                      [sha256]).fetchone()
-    return row[0] if row else None
+    rows = con.execute("SELECT batch_id FROM batches WHERE source_sha256 = ? AND dropped_at IS NULL LIMIT 1",
+                       [sha256]).fetchall()
+    return rows[0][0] if rows else None
+
+
+def _same_records(con: duckdb.DuckDBPyConnection, part_paths: Callable[[str], list[Path]],
+                  frame: pl.DataFrame) -> str | None:
+    """The active batch of ``con``'s catalog whose records equal ``frame``'s as a multiset (data columns
+    only; provenance and row numbers aside). Only batches of the same size are read."""
+    same_size = [r[0] for r in con.execute("SELECT batch_id FROM batches WHERE dropped_at IS NULL AND imported = ? "
+                                           "ORDER BY imported_at", [frame.height]).fetchall()]
+    if not same_size or frame.height == 0:
+        return None
+    con.register("incoming_records", frame.select(schema.DATA_COLUMNS).to_arrow())
+    try:
+        mine = con.execute(_FINGERPRINT_SQL.format(source="incoming_records")).fetchall()
+    finally:
+        con.unregister("incoming_records")
+    for batch_id in same_size:
+        files = ", ".join(f"'{_sql_text(p)}'" for p in part_paths(batch_id))
+        if files and con.execute(_FINGERPRINT_SQL.format(source=f"read_parquet([{files}])")).fetchall() == mine:
+            return batch_id
+    return None
+
+
+# a multiset of rows in three numbers, whatever their order: the count and two sums of 64-bit hashes of each
+# row's data columns as text (NULL written apart from any value); no sort, so a million rows take a second
+_FINGERPRINT_SQL = ("SELECT count(*), sum(hash(line)::HUGEINT), sum(hash(line || chr(30))::HUGEINT) FROM (SELECT concat_ws("
+                    "chr(31), " + ", ".join(f"coalesce(CAST({c} AS VARCHAR), chr(0))" for c in schema.DATA_COLUMNS)
+                    + ") AS line FROM {source})")
 
 
 def _conform(frame: pl.DataFrame) -> pl.DataFrame:
