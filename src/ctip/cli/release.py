@@ -52,8 +52,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     syn.add_argument("--epsilon", type=float, required=True, help="differential privacy budget")
     syn.add_argument("--delta", type=float, default=DEFAULT_DELTA, help=f"DP delta (default {DEFAULT_DELTA:g})")
     syn.add_argument("--min-pair-count", type=int, metavar="N",
-                     help="change values making a pair fewer than N synthetic records share (default: 14, one per "
-                          "1,000 records below 14,000; 0 keeps them: more accurate, more invented combinations)")
+                     help="change values making a pair fewer than N synthetic records share, whatever that moves "
+                          "(default: 14, one per 1,000 records below 14,000, lowered while it would give more than "
+                          "5 %% of a variable's records other values; 0 keeps them: more accurate, more invented "
+                          "combinations)")
     _add_common(syn)
     ledger = sub.add_parser("ledger", help="show (or set) the privacy budget and what each release spent")
     ledger.add_argument("--set-budget", type=float, metavar="E",
