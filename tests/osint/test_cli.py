@@ -113,3 +113,26 @@ def test_two_jobs_give_the_same_results_as_one(tmp_path, monkeypatch):
                  "--jobs", "2"]) == 0
     for name in ("posts.csv", "clusters.json"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_posts_csv_stays_formula_safe_when_a_spreadsheet_splits_on_semicolons(tmp_path):
+    """Excel with Russian or Mongolian settings splits CSV cells on ';' (honouring quotes)."""
+    (tmp_path / "in").mkdir()
+    line = {"text": "Work in Seoul", "author": "anna;=HYPERLINK(\"x\")", "location": "Darkhan;@SUM(1)"}
+    (tmp_path / "in" / "p.jsonl").write_text(json.dumps(line), encoding="utf-8")
+    main(["osint", "scan", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-progress"])
+    with (tmp_path / "out" / "posts.csv").open(encoding="utf-8", newline="") as fh:
+        cells = [cell for row in csv.reader(fh, delimiter=";") for cell in row]
+    assert cells and not [c for c in cells if c[:1] in ("=", "+", "-", "@")]
+
+
+def test_report_explains_each_flagged_score(tmp_path):
+    write_inputs(tmp_path / "in")
+    main(["osint", "scan", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-progress"])
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    posts = [json.loads(line) for line in (tmp_path / "out" / "posts.jsonl").read_text().splitlines()]
+    anna = next(p for p in posts if "Anna" in p["text"])
+    section = html[html.index(f'id="{anna["post_id"]}"'):]
+    section = section[:section.index("</section>")]
+    assert "How the score was computed" in section and f"= {anna['score']:.2f}</code>" in section
+    assert "<code>en.venue.sexualised</code> 0.35 × 1.00 = 0.35" in section

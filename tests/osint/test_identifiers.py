@@ -101,3 +101,42 @@ def test_spans_point_at_the_identifier():
 ])
 def test_hostile_text_gives_no_identifier_and_no_error(text):
     assert find_identifiers(text) == []
+
+
+@pytest.mark.parametrize("text", ["Info line 1800-1234", "order 12 34 56 78 90", "ref 1234567890"])
+def test_numbers_in_forms_mongolia_does_not_use_are_not_read_as_foreign_phones(text):
+    """Without a country code or a named destination, only a foreign national form (trunk 0, Chinese
+    mobile) is read as a foreign phone; otherwise 1800-1234 became a Korean number."""
+    from ctip.osint.normalise import normalise
+
+    assert keys(normalise(text)[0], "phone") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Korean line 1588-1234 in Seoul", "phone:+8215881234"),   # the post names Korea
+    ("call 010-1234-5678", "phone:+821012345678"),             # trunk 0: a foreign national form
+    ("138 0013 8000", "phone:+8613800138000"),                 # a Chinese mobile
+])
+def test_foreign_national_numbers_are_still_read(text, expected):
+    assert keys(text, "phone") == [expected]
+
+
+@pytest.mark.parametrize("url", ["t.me/joinchat/abcd", "https://www.facebook.com/marketplace/item/1",
+                                 "instagram.com/reel/xyz", "fb.com/sharer.php?u=1"])
+def test_platform_pages_that_are_not_accounts_are_not_handles(url):
+    assert keys(url, "handle") == []
+
+
+def test_urls_differing_only_in_the_case_of_scheme_or_host_are_one_identifier():
+    assert keys("apply at HTTPS://Agency.MN/Jobs?id=7", "url") == ["url:https://agency.mn/Jobs?id=7"]
+    assert keys("www.Agency-Jobs.mn/Apply", "url") == ["url:www.agency-jobs.mn/Apply"]
+
+
+@pytest.mark.parametrize(("text", "handles"), [
+    ("Facebook: Anna Bat", []),                              # a display name, not an account
+    ("Facebook: Anna", ["handle:facebook:anna"]),
+    ("Facebook: anna.bat22 Ulaanbaatar", ["handle:facebook:anna.bat22"]),
+    ("WeChat: Anna Bat", []),
+])
+def test_a_persons_display_name_after_a_platform_keyword_is_not_a_handle(text, handles):
+    assert keys(text, "handle") == handles

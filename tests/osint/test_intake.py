@@ -131,3 +131,30 @@ def test_hostile_texts_are_screened_and_clustered():
     analyse(screened, rules)
     assert [len(s.post.text) for s in screened] == [200_000, 200_000, 140_000, 160_000]
     assert screened[3].level in ("medium", "high")
+
+
+def test_csv_separated_by_semicolons_or_tabs_is_read():
+    """Excel with Russian or Mongolian settings writes ';'-separated CSV; some tools write tabs."""
+    for sep in (";", "\t"):
+        data = f"text{sep}author{sep}location\nKaraoke hostess, Macau{sep}anna{sep}Darkhan\n".encode()
+        posts, custody = parse_file("p.csv", data)
+        assert custody.status == "read"
+        assert (posts[0].text, posts[0].author, posts[0].location) == ("Karaoke hostess, Macau", "anna", "Darkhan")
+
+
+def test_a_json_line_with_empty_text_is_reported_as_such():
+    _, custody = parse_file("p.jsonl", b'{"text": "   "}\n')
+    assert "line 1: no 'text' field, or it is empty" in custody.reason
+
+
+def test_a_second_copy_of_a_file_is_recorded_and_its_posts_read_once(tmp_path):
+    """Post ids come from the content's SHA-256: a copy would repeat them and merge distinct rows."""
+    data = b'{"text": "Karaoke hostess wanted in Macau"}\n{"text": "Selling a bike"}\n'
+    (tmp_path / "a.jsonl").write_bytes(data)
+    (tmp_path / "b.jsonl").write_bytes(data)
+    read = list(read_paths(tmp_path))
+    posts = [p for file_posts, _ in read for p in file_posts]
+    assert len(posts) == 2 and len({p.post_id for p in posts}) == 2
+    custody = {c.path: c for _, c in read}
+    assert custody["b.jsonl"].status == "skipped" and custody["b.jsonl"].sha256 == custody["a.jsonl"].sha256
+    assert custody["b.jsonl"].reason == "same content as a.jsonl: its posts are read once"

@@ -87,3 +87,26 @@ def test_graph_exports_as_graphml(tmp_path):
     nx.write_graphml(graph, tmp_path / "g.graphml")
     back = nx.read_graphml(tmp_path / "g.graphml")
     assert back.nodes["p0"]["kind"] == "post" and back.edges["p0", "p1"]["type"] == "near_duplicate"
+
+
+def test_shared_platforms_shorteners_and_service_numbers_do_not_link_unrelated_posts():
+    """Two unrelated posts that only share a link shortener, a job portal, a Telegram invite path, a
+    Facebook section or a number Mongolia does not give to persons stay apart."""
+    pairs = [("Cheap flights to Seoul via https://bit.ly/3xYz", "Lost cat, details at https://bit.ly/9aBc"),
+             ("Hiring drivers, apply https://www.zangia.mn/job/1", "Accountant wanted https://zangia.mn/job/2"),
+             ("Join our group t.me/joinchat/abcd", "Football fans, join t.me/joinchat/wxyz"),
+             ("Sofa for sale https://www.facebook.com/marketplace/item/1", "Bike https://facebook.com/marketplace/item/2"),
+             ("Bank info line 1800-1234", "Shop hotline 1800-1234, reference 12 34 56 78 90")]
+    for a, b in pairs:
+        _, clusters, _ = run([a, b])
+        assert clusters == [], (a, b)
+
+
+def test_template_and_slot_values_keep_the_posts_own_spelling():
+    """Tokens were re-joined with spaces: "hr.job@gmail.com" read as "hr. job @gmail. com" in the slots."""
+    template = build_template(["Work in Seoul, mail hr.job@gmail.com or call 99112233 now",
+                               "Work in Busan, mail anna.k@mail.ru or call 88223344 now",
+                               "Work in Tokyo, mail x_y@yahoo.com or call 9911-2244 now"])
+    assert template.text == "Work in […], mail […]@[…].com or call […] now"
+    assert ["88223344", "9911-2244", "99112233"] in template.slots
+    assert ["anna.k", "hr.job", "x_y"] in template.slots

@@ -24,7 +24,10 @@ from ctip.osint.transliterate import span_back, to_latin
     ("call ９９００００１１", "call 99000011", "normalise.styled_digits"),
     ("call 𝟗𝟗𝟎𝟎𝟎𝟎𝟏𝟏", "call 99000011", "normalise.styled_digits"),
     ("call ⑨⑨⓪⓪⓪⓪①①", "call 99000011", "normalise.styled_digits"),
+    ("call ➒➒⓿⓿❶❶➀➀", "call 99001111", "normalise.styled_digits"),  # dingbats NFKC leaves alone
+    ("call ⓽⓽⓪⓪⓵⓵⓶⓶", "call 99001122", "normalise.styled_digits"),
     ("call 99O0OOl1", "call 99000011", "normalise.lookalike_digits"),
+    ("utas 99II22З3", "utas 99112233", "normalise.lookalike_digits"),  # Cyrillic З for 3
     ("frее visа", "free visa", "normalise.mixed_script"),  # Cyrillic е and а inside Latin words
     ("Солонгоcт", "Солонгост", "normalise.mixed_script"),  # Latin c inside a Cyrillic word
 ])
@@ -33,6 +36,18 @@ def test_each_obfuscation_is_undone_and_reported(raw, expected, rule):
     assert text == expected
     assert rule in {h.rule for h in hits}
     assert all(h.family == "obfuscation" and text[h.start:h.end] == h.text for h in hits)
+
+
+@pytest.mark.parametrize(("raw", "rule", "hidden"), [
+    ("office 7011 2233, mobile ➒➒➊➊➋➋➌➌", "normalise.styled_digits", "99112233"),
+    ("office 7011 2233, mobile 9️⃣9️⃣1️⃣1️⃣2️⃣2️⃣3️⃣3️⃣", "normalise.styled_digits", "99112233"),
+    ("office 7011 2233, mobile ０９０-１２３４-５６７８", "normalise.styled_digits", "09012345678"),
+    ("call 8800 0011 or 9911 2233 or 99O0OOl1", "normalise.lookalike_digits", "99000011"),
+])
+def test_a_digit_trick_points_at_the_number_it_hid_not_the_first_number(raw, rule, hidden):
+    text, hits = normalise(raw)
+    hit = next(h for h in hits if h.rule == rule)
+    assert hit.text == hidden and text[hit.start:hit.end] == hidden and hit.start > text.index("2233")
 
 
 @pytest.mark.parametrize("plain", [
@@ -104,3 +119,9 @@ def test_any_text_normalises_with_spans_inside_the_result(raw):
         assert 0 <= hit.start <= hit.end <= len(text) and text[hit.start:hit.end] == hit.text
     for ident in find_identifiers(text):
         assert text[ident.start:ident.end] == ident.text
+
+
+@pytest.mark.parametrize("hours", ["open 10:00-18:00", "open 9.00 - 18.00 daily", "work 09:00-21:00, call 99112233"])
+def test_opening_hours_are_left_as_written(hours):
+    """Hours were joined into one number (10:00-18:00 → 10001800): the analyst read a wrong text."""
+    assert normalise(hours) == (hours, [])

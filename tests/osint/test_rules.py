@@ -26,9 +26,9 @@ def pack_dir(tmp_path: Path, rules: str, header: str = "pack: test\nversion: '1'
     return tmp_path
 
 
-def test_shipped_packs_load_and_cover_three_languages():
+def test_shipped_packs_load_and_cover_their_languages():
     rules = load_rules()
-    assert {p.name for p in rules.packs} == {"en", "mn", "mn-Latn"}
+    assert {p.name for p in rules.packs} == {"en", "mn", "mn-Latn", "cjk"}
     assert all(p.version for p in rules.packs)
     families = {r.family for p in rules.packs for r in p.rules}
     assert families >= {"too_good_pay", "no_experience", "overseas_paid", "destination", "targeting", "venue",
@@ -124,3 +124,39 @@ def test_score_needs_two_families_to_flag_even_at_full_weight():
 def test_benign_job_ad_is_not_scored():
     item = screened("Welders needed in Ulaanbaatar, 5 years experience required, interview at our office.")
     assert item.level == "none" and item.score == 0
+
+
+@pytest.mark.parametrize(("text", "family", "matched"), [
+    ("Туркт ажил, паспортоо өгөөд явна", "documents", "паспортоо өгөөд"),
+    ("Солонгост ажил, паспортаа бидэнд үлдээнэ", "documents", None),
+    ("Japan ajil, pasportoo ugud yavna", "documents", "pasportoo ugud"),
+    ("Макаод ажил, ярилцлага хэрэггүй", "urgency_contact", "ярилцлага хэрэггүй"),
+    ("Макаод ажил, ярилцлага хийхгүй", "urgency_contact", "ярилцлага хийхгүй"),
+    ("Makaod ajil, yariltslaga hereggui", "urgency_contact", "yariltslaga hereggui"),
+])
+def test_mongolian_passport_handover_and_no_interview_are_red_flags(text, family, matched):
+    """The usual Mongolian wordings ("hand over your passport", "no interview needed") fire their family."""
+    item = screened(text)
+    hit = next(h for h in item.hits if h.family == family)
+    assert matched is None or hit.text == matched
+
+
+def test_mongolian_in_latin_letters_asking_for_girls_is_a_targeting_cue():
+    item = screened("Solongost ajil, sard 5000$ tsalin, ohid heregtei")
+    assert item.language == "mn-Latn"
+    assert [h.text for h in item.hits if h.family == "targeting"] == ["ohid heregtei"]
+
+
+@pytest.mark.parametrize(("text", "language", "level"), [
+    ("澳门KTV高薪招聘年轻女孩，包机票包吃住，无需经验，急招！需交押金，护照由公司保管", "zh", "high"),
+    ("한국 노래방 도우미 모집, 고수입 보장, 항공권 제공, 면접 없음", "ko", "high"),
+    ("日本で働きませんか？高収入、経験不要、寮完備、渡航費支給。急募", "ja", "medium"),
+    ("我们公司招聘会计，需三年经验，工资面议，欢迎面试", "zh", "none"),
+    ("회계 사무원 채용, 경력 3년 이상, 면접 후 결정", "ko", "none"),
+    ("経理スタッフ募集。経験3年以上。面接あり。", "ja", "none"),
+])
+def test_chinese_korean_and_japanese_posts_are_screened_in_their_own_words(text, language, level):
+    """Recruiters in the destinations write in their own language; the English pack alone scored these 0."""
+    item = screened(text)
+    assert (item.language, item.level) == (language, level)
+    assert all(item.normalised[h.start:h.end] == h.text for h in item.hits)

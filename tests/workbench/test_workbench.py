@@ -142,3 +142,100 @@ def test_an_upload_over_the_limit_is_refused_with_a_reason(client, analyst, monk
     response = client.post("/osint/", {"files": [SimpleUploadedFile("ads.jsonl", jsonl())]}, follow=True)
     assert "Uploads are limited to 0 MB" in response.content.decode()
     assert not Scan.objects.exists()
+
+
+def test_post_view_explains_every_point_of_the_score(client, scan):
+    """Each family that fired is shown with the hit that counted, its rule, weight and strength, and the
+    product of those factors gives the score shown at the top."""
+    post = next(json.loads(line) for line in (scan_folder(scan.id) / "output" / "posts.jsonl").read_text().splitlines()
+                if "Anna" in line)
+    page = client.get(f"/osint/{scan.id}/posts/{post['post_id']}/").content.decode()
+    assert "How the score was computed" in page
+    section = page[page.index("How the score was computed"):]
+    for family in post["families"]:
+        assert next(h["rule"] for h in post["hits"] if h["family"] == family) in section
+    assert "<td>0.35</td><td>strong (1.00)</td><td>0.35</td>" in section  # venue: weight × strength
+    # destination, weak: 0.15 × 0.5, written the same in the table and in the formula
+    assert "<td>0.15</td><td>weak (0.50)</td><td>0.075</td>" in section and "(1 − 0.075)" in section
+    assert f"= {post['score']:.2f}</code>" in section
+    assert "Medium needs at least 2 families" in section
+    mongolian = client.get(f"/osint/{scan.id}/posts/{post['post_id']}/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
+    assert "Оноог хэрхэн тооцсон бэ" in mongolian and "Weight" not in mongolian
+
+
+def test_an_empty_file_in_an_upload_is_taken_and_listed_with_no_posts(client, analyst):
+    """As on the command line: one empty file in a folder must not refuse the whole upload."""
+    client.force_login(analyst)
+    response = client.post("/osint/", {"files": [SimpleUploadedFile("ads.jsonl", jsonl()),
+                                                 SimpleUploadedFile("empty.txt", b"")]})
+    assert response.status_code == 302
+    scan = Scan.objects.get()
+    custody = json.loads((scan_folder(scan.id) / "output" / "custody.json").read_text())["files"]
+    assert {(f["path"], f["posts"]) for f in custody} == {("ads.jsonl", 3), ("empty.txt", 0)}
+
+
+@pytest.mark.parametrize("role", ["case_worker", "supervisor", "org_admin", "data_analyst", "sysadmin"])
+def test_every_other_role_is_refused_on_every_page(client, scan, make_user, role):
+    urls = ["/osint/", f"/osint/{scan.id}/", f"/osint/{scan.id}/clusters/c00001/",
+            f"/osint/{scan.id}/download/report/", f"/osint/{scan.id}/download/posts/"]
+    client.logout()
+    assert all(client.get(u).status_code == 302 and "login" in client.get(u)["Location"] for u in urls)
+    client.force_login(make_user(f"someone-{role}", role=role))
+    assert [client.get(u).status_code for u in urls] == [403] * len(urls)
+    assert client.post("/osint/", {"files": [SimpleUploadedFile("a.txt", b"work abroad")]}).status_code == 403
+    assert Scan.objects.count() == 1
+
+
+def test_results_show_the_chain_of_custody_and_who_accessed_the_scan(client, scan, make_user):
+    import hashlib
+
+    colleague = make_user("colleague", role="police_analyst")
+    client.force_login(colleague)
+    client.get(f"/osint/{scan.id}/download/posts/")
+    page = client.get(f"/osint/{scan.id}/").content.decode()
+    assert hashlib.sha256(jsonl()).hexdigest() in page  # the upload's fingerprint, as received
+    custody = page[page.index("Chain of custody"):page.index("Access log")]
+    assert "ads.jsonl" in custody and "blob.txt" in custody and ">skipped<" in custody
+    log = page[page.index("Access log"):]
+    assert log.index("colleague") < log.index("analyst")  # newest first: the colleague's download
+    assert "download" in log and "posts.csv" in log and "upload" in log
+    mongolian = client.get(f"/osint/{scan.id}/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
+    assert "Хандалтын бүртгэл" in mongolian and ">алгассан<" in mongolian
+
+
+def test_custody_keeps_the_name_a_file_was_uploaded_under(client, analyst):
+    """Stored under a safe name (no path, no leading dot or '='), the file keeps its name as received."""
+    client.force_login(analyst)
+    client.post("/osint/", {"files": [SimpleUploadedFile("../../etc/=ads.jsonl", jsonl())]})
+    scan = Scan.objects.get()
+    assert [p.name for p in (scan_folder(scan.id) / "input").iterdir()] == ["_ads.jsonl"]
+    custody = json.loads((scan_folder(scan.id) / "output" / "custody.json").read_text())["files"]
+    assert [(f["path"], f["received_as"]) for f in custody] == [("_ads.jsonl", "=ads.jsonl")]
+    assert "uploaded as <code>=ads.jsonl</code>" in client.get(f"/osint/{scan.id}/").content.decode()
+
+
+def test_post_view_says_when_the_weights_changed_since_the_scan(client, scan, monkeypatch):
+    import dataclasses
+
+    from ctip.osint.rules import load_rules
+    from ctip.workbench import selectors
+
+    table = load_rules().scoring
+    venue = dataclasses.replace(table.families["venue"], weight=0.9)
+    changed = dataclasses.replace(table, families={**table.families, "venue": venue})
+    monkeypatch.setattr(selectors, "scoring", lambda: changed)
+    post = next(json.loads(line) for line in (scan_folder(scan.id) / "output" / "posts.jsonl").read_text().splitlines()
+                if "Anna" in line)
+    page = client.get(f"/osint/{scan.id}/posts/{post['post_id']}/").content.decode()
+    assert "The scoring table changed since this scan" in page
+    assert f"risk score {post['score']:.2f}" in page  # the score shown is still the scan's own
+
+
+def test_a_copy_uploaded_twice_is_listed_as_skipped_in_the_readers_language(client, analyst):
+    client.force_login(analyst)
+    client.post("/osint/", {"files": [SimpleUploadedFile("ads.jsonl", jsonl()),
+                                      SimpleUploadedFile("ads-copy.jsonl", jsonl())]})
+    scan = Scan.objects.get()
+    assert (scan.posts, scan.files_skipped) == (3, 1)
+    page = client.get(f"/osint/{scan.id}/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
+    assert "ads-copy.jsonl файлтай агуулга нь ижил" in page  # files are read in sorted order

@@ -25,6 +25,10 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]{}]{2,300}|\b(?:t\.me|wa\.me|m\.me|line\.me|"
                   r"open\.kakao\.com|fb\.com|facebook\.com|instagram\.com)/[^\s<>\"'()\[\]{}]{1,200}", re.I)
 _BARE_DOMAIN = re.compile(r"(?<![\w@./-])(?:[A-Za-z0-9-]{1,63}\.){1,4}[A-Za-z]{2,24}(?![\w@-])")
+# A capitalised word followed by another: a person's display name after a platform keyword, not a handle
+_DISPLAY_NAME = re.compile(r"[A-Z][a-z]+")
+_NEXT_NAME = re.compile(r" [A-ZА-ЯЁӨҮ][a-zа-яёөү]+")
+_URL_PARTS = re.compile(r"((?:https?://)?)([^/?#]*)(.*)", re.I | re.S)
 _AT_HANDLE = re.compile(r"(?<![\w.@])@([A-Za-z][A-Za-z0-9_.]{2,31})\b")
 
 # platform -> spellings that introduce a handle; short or common words need a ':' or 'id' after them
@@ -62,10 +66,14 @@ _DESTINATIONS = [
     ("CN", ("china", "хятад", "hyatad", "khyatad", "erlian", "эрээн", "ereen", "beijing", "бээжин", "中国")),
 ]
 _URL_HANDLES = [
-    ("telegram", re.compile(r"t\.me/([A-Za-z0-9_]{3,40})", re.I)),
+    # paths that are not accounts (invite links, shares, a platform's own pages) are no handles: two
+    # unrelated posts with t.me/joinchat/... or facebook.com/marketplace/... must not be linked
+    ("telegram", re.compile(r"t\.me/(?!(?:joinchat|addstickers|share|s|c)\b)([A-Za-z0-9_]{3,40})", re.I)),
     ("whatsapp", re.compile(r"wa\.me/\+?(\d{6,15})", re.I)),
-    ("facebook", re.compile(r"(?:facebook|fb)\.com/(?!profile\.php|groups/|pages/)([A-Za-z0-9.]{3,50})", re.I)),
-    ("instagram", re.compile(r"instagram\.com/([A-Za-z0-9_.]{2,30})", re.I)),
+    ("facebook", re.compile(r"(?:facebook|fb)\.com/(?!(?:profile\.php|groups|pages|marketplace|watch|events|"
+                            r"photo\.php|photo|story\.php|permalink\.php|sharer|share|reel|hashtag|login)\b)"
+                            r"([A-Za-z0-9.]{3,50})", re.I)),
+    ("instagram", re.compile(r"instagram\.com/(?!(?:p|reel|reels|explore|stories|tv)\b)([A-Za-z0-9_.]{2,30})", re.I)),
     ("line", re.compile(r"line\.me/(?:ti/p/)?~?([A-Za-z0-9_.\-]{3,40})", re.I)),
     ("kakaotalk", re.compile(r"open\.kakao\.com/o/([A-Za-z0-9]{4,20})", re.I)),
     ("facebook", re.compile(r"m\.me/([A-Za-z0-9.]{3,50})", re.I)),
@@ -74,6 +82,12 @@ PLATFORM_DOMAINS = frozenset({
     "t.me", "wa.me", "m.me", "line.me", "kakao.com", "facebook.com", "fb.com", "instagram.com",
     "whatsapp.com", "telegram.org", "wechat.com", "qq.com", "gmail.com", "yahoo.com", "mail.ru",
     "google.com", "youtube.com", "tiktok.com",
+    # link shorteners: one domain for links of everyone, so the domain links no one (the full link still does)
+    "bit.ly", "tinyurl.com", "goo.gl", "t.co", "ow.ly", "is.gd", "cutt.ly", "rebrand.ly", "shorturl.at", "tiny.cc",
+    "youtu.be",
+    # mail, social and classified sites where unrelated people post side by side
+    "hotmail.com", "outlook.com", "icloud.com", "naver.com", "daum.net", "163.com", "vk.com", "ok.ru",
+    "twitter.com", "x.com", "linkedin.com", "zangia.mn", "unegui.mn",
 })
 
 _MULTIPLIERS = {"k": 1e3, "к": 1e3, "мянга": 1e3, "myanga": 1e3, "thousand": 1e3, "сая": 1e6, "sai": 1e6,
@@ -112,10 +126,23 @@ def registered_domain(host: str) -> str:
 
 
 def region_hints(text: str) -> tuple[str, ...]:
-    """Regions to try for national numbers: Mongolia, then destinations the post names, then the rest."""
+    """Regions to try for national numbers: Mongolia, then the destinations the post names."""
     low = text.lower()
     named = [region for region, stems in _DESTINATIONS if any(stem in low for stem in stems)]
-    return tuple(dict.fromkeys([DEFAULT_REGION, *named, *NATIONAL_REGIONS]))
+    return tuple(dict.fromkeys([DEFAULT_REGION, *named]))
+
+
+def regions_for(digits: str, hints: tuple[str, ...]) -> tuple[str, ...]:
+    """Regions to try for a number written without a country code.
+
+    Mongolia and the destinations the post names; the other destinations only for a number in a
+    form Mongolia does not use: a leading trunk ``0`` (Korea, Japan, Turkey) or eleven digits starting
+    with ``1`` (a Chinese mobile). Otherwise a Mongolian service number such as 1800-1234, or a
+    reference number, would be read as Korean and link unrelated posts.
+    """
+    if digits.startswith("0") or (len(digits) == 11 and digits.startswith("1")):
+        return tuple(dict.fromkeys([*hints, *NATIONAL_REGIONS]))
+    return hints
 
 
 def parse_phone(candidate: str, regions: tuple[str, ...] = NATIONAL_REGIONS) -> tuple[str, str] | None:
@@ -143,6 +170,13 @@ def _amount(text: str, mult: str | None) -> float:
     else:
         value = float(re.sub(r"[.,]", "", digits))
     return value * _MULTIPLIERS.get((mult or "").lower(), 1.0)
+
+
+def _url_value(url: str) -> str:
+    """A URL with its scheme and host in lower case (they are case-blind; the path is not), so that
+    ``https://Agency.MN/jobs`` and ``https://agency.mn/jobs`` are one identifier."""
+    scheme, host, rest = _URL_PARTS.match(url).groups()
+    return scheme.lower() + host.lower() + rest
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -201,7 +235,7 @@ def find_identifiers(text: str) -> list[Identifier]:
     for m in _URL.finditer(text) if "/" in text or "www." in low else ():
         url = m.group(0).rstrip(".,;:!?")
         end = m.start() + len(url)
-        found.append(Identifier("url", url, m.start(), end, url))
+        found.append(Identifier("url", _url_value(url), m.start(), end, url))
         taken.append((m.start(), end))
         host = re.sub(r"^(?:https?://)?", "", url, flags=re.I).split("/")[0].split(":")[0]
         hosts.append((host, m.start(), end))
@@ -216,6 +250,8 @@ def find_identifiers(text: str) -> list[Identifier]:
             if _overlaps(m.start(), m.end(), taken):
                 continue
             value = m.group(1).rstrip(".-")
+            if _DISPLAY_NAME.fullmatch(value) and _NEXT_NAME.match(text, m.end(1)):
+                continue  # "Facebook: Anna Bat" names a person; "anna" alone would link every Anna
             digits = re.sub(r"\D", "", value)
             if platform == "whatsapp" and len(digits) >= 7:
                 phone = parse_phone(value if value.startswith("+") else "+" + digits) or parse_phone(value)
@@ -249,7 +285,7 @@ def find_identifiers(text: str) -> list[Identifier]:
             continue
         if regions is None and not m.group(0).startswith(("+", "00")):
             regions = region_hints(text)
-        parsed = parse_phone(m.group(0), regions or NATIONAL_REGIONS)
+        parsed = parse_phone(m.group(0), regions_for(digits, regions) if regions else NATIONAL_REGIONS)
         if parsed:
             found.append(Identifier("phone", parsed[0], m.start(), m.end(), m.group(0), region=parsed[1]))
     found.sort(key=lambda i: (i.start, i.kind))

@@ -132,14 +132,23 @@ def _jsonl(text: str, source: str, digest: str, problems: list[str]) -> Iterator
             continue
         post = _post(record, source=source, digest=digest, line=number, problems=problems)
         if post is None:
-            problems.append(f"{source}, line {number}: no 'text' field")
+            problems.append(f"{source}, line {number}: no 'text' field, or it is empty")
         else:
             yield post
 
 
+def _delimiter(text: str) -> str:
+    """The separator of a CSV file, read off its header line: ``,``, or ``;`` (what Excel writes where the
+    decimal mark is a comma, as in Russian or Mongolian settings), or a tab; ``,`` when the header has none."""
+    header = text[:65536].split("\n", 1)[0]
+    counts = {d: header.count(d) for d in ",;\t"}
+    best = max(counts, key=lambda d: counts[d])  # ties go to the first: ","
+    return best if counts[best] else ","
+
+
 def _csv(text: str, source: str, digest: str, problems: list[str]) -> Iterator[Post]:
     csv.field_size_limit(MAX_FILE_BYTES)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     if not any(alias in header for alias in FIELDS["text"]):
         raise IntakeProblem(f"CSV header has no text column (expected one of {', '.join(FIELDS['text'])}; "
@@ -206,8 +215,13 @@ def iter_files(path: Path) -> Iterator[Path]:
 
 
 def read_paths(path: Path) -> Iterator[tuple[list[Post], Custody]]:
-    """Read every file under ``path`` (one at a time, so memory follows the largest file)."""
+    """Read every file under ``path`` (one at a time, so memory follows the largest file).
+
+    A file with the same bytes as one already read (the same export saved twice) is recorded and
+    skipped: post ids come from the content's SHA-256, so its posts would repeat the first file's ids.
+    """
     root = path if path.is_dir() else path.parent
+    first_of: dict[str, str] = {}  # SHA-256 -> name of the first file read with that content
     for file in iter_files(path):
         name = str(file.relative_to(root)) if file != root else file.name
         size = file.stat().st_size
@@ -217,4 +231,13 @@ def read_paths(path: Path) -> Iterator[tuple[list[Post], Custody]]:
             yield [], Custody(path=name, sha256=digest, size=size, intake_at=now_utc(), status="skipped",
                               reason=f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
             continue
-        yield parse_file(name, file.read_bytes())
+        data = file.read_bytes()
+        digest = sha256_hex(data)
+        if digest in first_of:
+            yield [], Custody(path=name, sha256=digest, size=size, intake_at=now_utc(), status="skipped",
+                              reason=f"same content as {first_of[digest]}: its posts are read once")
+            continue
+        posts, custody = parse_file(name, data)
+        if custody.status == "read":
+            first_of[digest] = name
+        yield posts, custody

@@ -36,6 +36,7 @@ class Custody:
     status: str  # "read" or "skipped"
     reason: str = ""
     posts: int = 0
+    received_as: str = ""  # the name it was uploaded under, when the workspace stored it under a safe name
 
     def to_dict(self) -> dict:
         return asdict(self)

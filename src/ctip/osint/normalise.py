@@ -19,6 +19,8 @@ from ctip.osint.model import Hit
 FAMILY = "obfuscation"
 
 _STYLED_DIGITS = re.compile(r"[\uff10-\uff19\u2460-\u24ff\u2776-\u2793\U0001d7ce-\U0001d7ff\U0001f100-\U0001f10a]|\d\ufe0f?\u20e3")
+# A run of digits holding at least one styled digit (``99➊➊ 2233``): what a styled-digit hit points at.
+_STYLED_RUN = re.compile(rf"(?:{_STYLED_DIGITS.pattern}|[0-9])(?:[ .\-]?(?:{_STYLED_DIGITS.pattern}|[0-9]))*")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\ufe00-\ufe0f\u00ad]")
 _KEYCAP = re.compile(r"([0-9#*])\ufe0f?\u20e3")
 _MIXED_WORD = re.compile(r"[^\W_]+")
@@ -27,7 +29,7 @@ _HAS_LAT = re.compile(r"[A-Za-z]")
 # Runs of six or more digits and look-alikes (not inside a word); ``lookalike`` folds those holding at
 # least two real digits. The digit count is checked there, not in a look-ahead: a look-ahead re-scans
 # the run from every start, which made a post of 200,000 '|' take minutes.
-_DIGIT_LOOKALIKE = re.compile(r"(?<![^\W\d_])[0-9OoОоlI|]{6,}(?![^\W\d_])")
+_DIGIT_LOOKALIKE = re.compile(r"(?<![^\W\d_])[0-9OoОоlI|Зз]{6,}(?![^\W\d_])")
 # Each alternative starts only where a run of white space starts ``(?<!\s)``: a match starting inside
 # the run would re-scan it from every position (quadratic on a post of many spaces), and the earliest
 # start already tries every shorter one.
@@ -40,7 +42,11 @@ _MAIL_DOT = re.compile(r"(?<!\s)\s*[\[({<]\s*(?:dot|цэг)\s*[\])}>]\s*|(?<!\s)
 
 _CYR_TO_LAT = str.maketrans("аеорсухіјѕАВЕКМНОРСТХІЈЅ", "aeopcyxijsABEKMHOPCTXIJS")
 _LAT_TO_CYR = str.maketrans("aeopcyxABEKMHOPCTX", "аеорсухАВЕКМНОРСТХ")
-_DIGIT_FOLD = str.maketrans("OoОоlI|", "0000111")
+_DIGIT_FOLD = str.maketrans("OoОоlI|Зз", "000011133")
+# Circled digits that NFKC leaves alone (dingbats ❶➀➊, double-circled ⓵, negative-circled ⓿): read as digits.
+# Their "ten" forms (❿➉➓⓾) are left as they are: "10" would add a digit the writer may not have meant.
+_DINGBAT_DIGITS = {c: str(unicodedata.digit(chr(c))) for c in [*range(0x2776, 0x2794), *range(0x24f5, 0x2500)]
+                   if unicodedata.digit(chr(c), None) is not None}
 
 UNITS = {
     # English
@@ -72,6 +78,8 @@ _WORDS = {**UNITS, **TEENS, **TENS}
 _WORD_ALT = "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
 _WORD_OR_NUMBER = re.compile(r"\w+")
 _SEPARATOR = re.compile(r"[ \t.\-_,/*·•|:]{1,3}")
+# Opening hours (``10:00-18:00``, ``9.00 - 18.00``): numbers, not a hidden phone; left as written.
+_HOURS = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*-\s*\d{1,2}[:.]\d{2})?$")
 _DATE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
 
 
@@ -94,7 +102,7 @@ def _decode_run(run: str, tokens: list[str]) -> tuple[str, str] | None:
     """Digits hidden in a run of number tokens, and how they were hidden; None to leave it alone."""
     words = [t for t in tokens if not t.isdigit()]
     if not words:
-        if _DATE.match(run.strip()) or len(tokens) < 3:
+        if _DATE.match(run.strip()) or _HOURS.match(run.strip()) or len(tokens) < 3:
             return None
         digits = "".join(tokens)
         if not 6 <= len(digits) <= 15 or max(len(t) for t in tokens) > 4:
@@ -151,7 +159,12 @@ def normalise(text: str) -> tuple[str, list[Hit]]:
     'Call 99112233'
     """
     styled = _STYLED_DIGITS.search(text) is not None or "\U0001f51f" in text
+    hints: dict[str, list[tuple[str, float]]] = {}  # rule -> [(digits it hid, where in the text, 0–1)]
+    if styled:
+        hints["normalise.styled_digits"] = _styled_hint(text)
     out = unicodedata.normalize("NFKC", text)
+    if styled:
+        out = out.translate(_DINGBAT_DIGITS)
     out = _KEYCAP.sub(r"\1", out)
     out = _INVISIBLE.sub("", out)
     out = out.replace("\U0001f51f", "10")
@@ -169,7 +182,9 @@ def normalise(text: str) -> tuple[str, list[Hit]]:
         token = match.group(0)
         if token.isdigit() or sum(c.isdigit() for c in token) < 2:
             return token
-        return token.translate(_DIGIT_FOLD)
+        digits = token.translate(_DIGIT_FOLD)
+        hints.setdefault("normalise.lookalike_digits", [(digits, match.start() / max(len(out), 1))])
+        return digits
 
     folded = _DIGIT_LOOKALIKE.sub(lookalike, out)
     if folded != out:
@@ -196,14 +211,43 @@ def normalise(text: str) -> tuple[str, list[Hit]]:
         out = "".join(pieces)
     if styled:
         hits.append(Hit("normalise.styled_digits", FAMILY, "weak", 0, 0, "", "normalise"))
-    return out, _locate(out, hits, text)
+    return out, _locate(out, hits, text, hints)
 
 
-def _locate(out: str, hits: list[Hit], original: str) -> list[Hit]:
+def _styled_hint(text: str) -> list[tuple[str, float]]:
+    """Where a styled-digit hit should point: the digits of the first run holding a styled digit (found
+    as one number when the run was joined), else of its longest group; each with where it starts (0–1)."""
+    def digits(piece: str) -> str:
+        plain = _KEYCAP.sub(r"\1", unicodedata.normalize("NFKC", piece).translate(_DINGBAT_DIGITS))
+        return "".join(c for c in plain if c.isascii() and c.isdigit())
+
+    for run in _STYLED_RUN.finditer(text):
+        groups = [g for g in re.finditer(r"[^ .\-]+", run.group(0)) if _STYLED_DIGITS.search(g.group(0))]
+        if groups:
+            group = max(groups, key=lambda g: len(g.group(0)))
+            return [(digits(run.group(0)), run.start() / max(len(text), 1)),
+                    (digits(group.group(0)), (run.start() + group.start()) / max(len(text), 1))]
+    return []
+
+
+def _nearest(out: str, needle: str, where: float) -> tuple[int, int] | None:
+    """The span of the occurrence of ``needle`` in ``out`` nearest to ``where`` (0–1 of the text)."""
+    starts, at = [], out.find(needle)
+    while at >= 0 and len(starts) < 1000:
+        starts.append(at)
+        at = out.find(needle, at + 1)
+    if not starts:
+        return None
+    best = min(starts, key=lambda s: abs(s / max(len(out), 1) - where))
+    return best, best + len(needle)
+
+
+def _locate(out: str, hits: list[Hit], original: str, hints: dict[str, list[tuple[str, float]]]) -> list[Hit]:
     """Give span-less hits (mixed scripts, look-alike or styled digits) a span in the normalised text.
 
-    Digit tricks point at the first run of four or more digits; a mixed-script word at its first word
-    that changed script. Hits with nothing to point at are dropped.
+    Digit tricks point at the digits they hid (the occurrence nearest to where the trick was written),
+    else at the first run of four or more digits; a mixed-script word at its first word that changed
+    script. Hits with nothing to point at are dropped.
     """
     located = []
     for hit in hits:
@@ -216,9 +260,14 @@ def _locate(out: str, hits: list[Hit], original: str) -> list[Hit]:
             hit.start, hit.end = found, found + len(match.group(0))
             hit.text = out[hit.start:hit.end]
         elif hit.end == 0:
-            match = re.search(r"\d{4,}", out)
-            if match is None:
-                continue
-            hit.start, hit.end, hit.text = match.start(), match.end(), match.group(0)
+            span = next((found for needle, where in hints.get(hit.rule, [])
+                         if needle and (found := _nearest(out, needle, where))), None)
+            if span is None:
+                match = re.search(r"\d{4,}", out)
+                if match is None:
+                    continue
+                span = match.span()
+            hit.start, hit.end = span
+            hit.text = out[hit.start:hit.end]
         located.append(hit)
     return located

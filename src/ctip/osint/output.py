@@ -2,13 +2,16 @@
 ``graph.graphml``, ``report.html`` and ``summary.json`` (with each output's SHA-256).
 
 CSV cells that a spreadsheet would run as a formula (starting with ``= + - @``, tab or carriage
-return) are prefixed with an apostrophe.
+return) are prefixed with an apostrophe, and so is such a character after a ``;``: a spreadsheet that
+splits on ``;`` (Excel with Russian or Mongolian settings) would otherwise cut ``anna;=cmd`` into a
+formula cell.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -17,6 +20,8 @@ from ctip.osint.intake import sha256_hex
 from ctip.osint.report import render_report
 from ctip.osint.scan import ScanResult
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_AFTER_SEMICOLON = re.compile(r";(?=[=+\-@\t\r])")
 POSTS_COLUMNS = ["post_id", "source_file", "source_line", "language", "risk_score", "risk_level", "families",
                  "identifiers", "cluster", "url", "posted_at", "platform", "author", "location"]
 
@@ -24,11 +29,13 @@ POSTS_COLUMNS = ["post_id", "source_file", "source_line", "language", "risk_scor
 def safe_cell(value: object) -> str:
     """A CSV cell no spreadsheet will evaluate.
 
-    >>> safe_cell("=HYPERLINK(1)"), safe_cell("+97699112233"), safe_cell("ok")
-    ("'=HYPERLINK(1)", "'+97699112233", 'ok')
+    >>> safe_cell("=HYPERLINK(1)"), safe_cell("+97699112233"), safe_cell("ok"), safe_cell("anna;=1+1")
+    ("'=HYPERLINK(1)", "'+97699112233", 'ok', "anna;'=1+1")
     """
     text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    if ";" in text:
+        text = _AFTER_SEMICOLON.sub(";'", text)
+    return "'" + text if text[:1] in FORMULA_STARTS else text
 
 
 def write_posts_csv(result: ScanResult, path: Path) -> None:

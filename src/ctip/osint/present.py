@@ -1,12 +1,15 @@
 """Presentation helpers shared by the offline report and the workbench pages (pure, no Django).
 
-``segments`` cuts a text into plain and highlighted pieces; ``network_layout`` places a cluster's
-posts and identifiers on a plane, for an SVG drawn without any script.
+``segments`` cuts a text into plain and highlighted pieces; ``score_breakdown`` explains a score
+family by family; ``network_layout`` places a cluster's posts and identifiers on a plane, for an SVG
+drawn without any script.
 """
 
 from __future__ import annotations
 
 import networkx as nx
+
+from ctip.osint.rules import Scoring
 
 MAX_LAYOUT_NODES = 120
 TRIAGE_NOTICE = ("Scores are triage, not evidence: they say which posts an analyst should read first, "
@@ -33,6 +36,40 @@ def segments(text: str, hits: list[dict], limit: int = 20_000) -> list[dict]:
     if pos < len(text):
         out.append({"text": text[pos:], "hit": None})
     return out
+
+
+def score_breakdown(scoring: Scoring, hits: list[dict]) -> dict:
+    """How a post's score came about: per family that fired, the hit that counted (the strongest, then
+    the first), its rule and text, the family weight and hit strength, and their product; then the
+    score ``1 - prod(1 - weight * strength)`` and the thresholds the level was judged against.
+
+    A family the scoring table does not know (an analyst's pack naming a removed family) counts 0.
+    """
+    best: dict[str, dict] = {}
+    for hit in hits:
+        value = scoring.strength.get(hit["strength"], 0.0)
+        if hit["family"] not in best or value > best[hit["family"]]["strength_value"]:
+            best[hit["family"]] = {**hit, "strength_value": value}
+    rows = []
+    for family, hit in best.items():
+        weight = scoring.families[family].weight if family in scoring.families else 0.0
+        factor = weight * hit["strength_value"]
+        rows.append({"family": family, "hit": hit, "weight": weight, "strength_value": hit["strength_value"],
+                     "factor": factor, "factor_text": _figure(factor)})
+    rows.sort(key=lambda r: (-r["factor"], r["family"]))
+    remaining = 1.0
+    for row in rows:
+        remaining *= 1.0 - row["factor"]
+    factors = " × ".join(f"(1 − {r['factor_text']})" for r in rows) or "1"
+    return {"rows": rows, "score": 1.0 - remaining, "formula": f"1 − {factors} = {1.0 - remaining:.2f}",
+            "medium": scoring.medium, "high": scoring.high,
+            "min_families_to_flag": scoring.min_families_to_flag,
+            "min_families_for_high": scoring.min_families_for_high}
+
+
+def _figure(value: float) -> str:
+    """A factor as written in the explanation: up to three decimals, no trailing zeros (0.45, 0.075)."""
+    return f"{value:.3f}".rstrip("0").rstrip(".") or "0"
 
 
 def network_layout(posts: list[dict], near_duplicates: list | None = None, *, width: int = 640,

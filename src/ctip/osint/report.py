@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from ctip.osint.present import TRIAGE_NOTICE, network_layout, segments
+from ctip.osint.present import TRIAGE_NOTICE, network_layout, score_breakdown, segments
 
 if TYPE_CHECKING:
     from ctip.osint.scan import ScanResult
@@ -96,6 +96,17 @@ def _cluster_html(cluster, posts_by_id: dict[str, dict]) -> str:
     return "".join(rows)
 
 
+def _explanation(result: ScanResult, post: dict, labels: dict[str, str]) -> str:
+    """How the post's score came about: per family, the hit that counted, its rule and weight × strength."""
+    breakdown = score_breakdown(result.rules.scoring, post["hits"])
+    items = "".join(
+        f"<li>{escape(labels.get(r['family'], r['family']))}: «{escape(r['hit']['text'])}» "
+        f"<code>{escape(r['hit']['rule'])}</code> {r['weight']:.2f} × {r['strength_value']:.2f} = {r['factor_text']}</li>"
+        for r in breakdown["rows"])
+    return (f'<details class="meta"><summary>How the score was computed · Оноог хэрхэн тооцсон бэ: '
+            f'<code>{escape(breakdown["formula"])}</code></summary><ul>{items}</ul></details>')
+
+
 def render_report(result: ScanResult) -> str:
     """The whole report as one HTML string."""
     labels = {f.id: f"{f.label_en} · {f.label_mn}" for f in result.rules.scoring.families.values()}
@@ -128,12 +139,14 @@ def render_report(result: ScanResult) -> str:
             f'{escape(", ".join(labels.get(f, f) for f in post["families"]))}'
             f'{" · cluster " + escape(post["cluster"]) if post["cluster"] else ""}</p>'
             f'<p class="text">{highlighted(post["normalised"], post["hits"], labels)}</p>'
+            f'{_explanation(result, post, labels)}'
             f'<p class="meta">{escape(", ".join(i["kind"] + ": " + i["value"] for i in post["identifiers"]))}</p>'
             "</section>")
     html.append("<h2>Chain of custody · Нотлох баримтын хадгалалт</h2><table><tr><th>file</th><th>SHA-256</th>"
                 "<th>bytes</th><th>intake (UTC)</th><th>status</th><th>posts</th><th>notes</th></tr>")
     for c in result.custody:
-        html.append(f"<tr><td>{escape(c.path)}</td><td><code>{c.sha256}</code></td><td>{c.size}</td>"
+        received = f" (uploaded as {escape(c.received_as)})" if c.received_as else ""
+        html.append(f"<tr><td>{escape(c.path)}{received}</td><td><code>{c.sha256}</code></td><td>{c.size}</td>"
                     f"<td>{escape(c.intake_at)}</td><td>{escape(c.status)}</td><td>{c.posts}</td>"
                     f"<td>{escape(c.reason[:500])}</td></tr>")
     html.append("</table></body></html>")

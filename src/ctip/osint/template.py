@@ -40,16 +40,13 @@ class Template:
                 "bits_template": round(self.bits_template, 1), "compression": round(self.compression, 3)}
 
 
-def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)[:MAX_TOKENS]
-
-
-def _detokenise(tokens: list[str]) -> str:
-    out = ""
-    for token in tokens:
-        glue = (not out or re.fullmatch(r"[.,;:!?)\]}%-]", token)
-                or out.endswith(("(", "[", "{", "@", "/", "-")))
-        out += token if glue else " " + token
+def _tokens(text: str) -> list[re.Match]:
+    """Word, number and punctuation tokens of ``text`` (the first ``MAX_TOKENS``), with their spans."""
+    out = []
+    for match in _TOKEN.finditer(text):
+        if len(out) == MAX_TOKENS:
+            break
+        out.append(match)
     return out
 
 
@@ -63,7 +60,8 @@ def build_template(texts: list[str]) -> Template | None:
     if len(texts) < 2:
         return None
     sample = sorted(texts, key=len)[:: max(1, len(texts) // MAX_POSTS)][:MAX_POSTS]
-    docs = [_tokens(t) for t in sample]
+    spans = [_tokens(t) for t in sample]
+    docs = [[m.group(0) for m in d] for d in spans]
     lowered = [[w.lower() for w in d] for d in docs]
     ref_index = sorted(range(len(docs)), key=lambda i: len(docs[i]))[len(docs) // 2]
     ref = lowered[ref_index]
@@ -88,24 +86,28 @@ def build_template(texts: list[str]) -> Template | None:
     anchors = [sorted((i, a[i]) for i in a if constant[i]) for a in alignment]
     anchor_refs = [[r for r, _ in pairs] for pairs in anchors]
     # runs of non-constant reference tokens become slots; collect each post's slot text
+    # the template is the reference post as written, each slot's run of words replaced by ``[…]``
+    ref_text, ref_spans = sample[ref_index], spans[ref_index]
     pieces: list[str] = []
+    written = ref_spans[0].start()  # how far into the reference text the template has got
     slots: list[list[str]] = []
     i = 0
     while i < len(ref):
         if constant[i]:
-            pieces.append(docs[ref_index][i])
             i += 1
             continue
         j = i
         while j < len(ref) and not constant[j]:
             j += 1
-        pieces.append(SLOT)
+        pieces += [ref_text[written:ref_spans[i].start()], SLOT]
+        written = ref_spans[j - 1].end()
         values = []
-        for d, pairs, refs in zip(docs, anchors, anchor_refs, strict=True):
+        for text, d, pairs, refs in zip(sample, spans, anchors, anchor_refs, strict=True):
             k = bisect_left(refs, i)  # anchors before the slot are pairs[:k], after it pairs[k:]
             before = pairs[k - 1][1] if k else -1
             after = pairs[k][1] if k < len(pairs) else len(d)
-            values.append(_detokenise(d[before + 1:after]))
+            # the slot's value as the post wrote it (spacing and punctuation kept), not re-joined tokens
+            values.append(text[d[before + 1].start():d[after - 1].end()] if before + 1 < after else "")
         slots.append(sorted(set(values))[:8])
         i = j
     bits_raw = sum(len(d) for d in docs) * word_bits
@@ -116,4 +118,5 @@ def build_template(texts: list[str]) -> Template | None:
                      + max(0, slot_words + exceptions) * word_bits + exceptions * position_bits)
     if not template_words or bits_template >= bits_raw:
         return None
-    return Template(_detokenise(pieces), slots, bits_raw, bits_template)
+    pieces.append(ref_text[written:ref_spans[-1].end()])
+    return Template("".join(pieces), slots, bits_raw, bits_template)

@@ -30,7 +30,9 @@ class MultipleFileField(forms.FileField):
 
 class UploadForm(forms.Form):
     name = forms.CharField(label=_("Name of this collection"), max_length=200, required=False)
+    # an empty file is taken, as on the command line: the custody record lists it with 0 posts
     files = MultipleFileField(
+        allow_empty_file=True,
         label=_("Files (JSONL, CSV, TXT or HTML)"),
         help_text=_("Archives are not extracted; binary and undecodable files are skipped and listed."),
     )

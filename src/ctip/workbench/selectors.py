@@ -10,8 +10,8 @@ from pathlib import Path
 from django.http import Http404
 from django.utils.translation import get_language
 
-from ctip.osint.rules import load_rules
-from ctip.workbench.models import Scan
+from ctip.osint.rules import Scoring, load_rules
+from ctip.workbench.models import AccessEvent, Scan
 from ctip.workbench.services import scan_folder
 
 LEVELS = ("high", "medium", "low", "none")
@@ -50,6 +50,12 @@ def scan_custody(scan: Scan) -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["files"]
 
 
+def scan_access(scan: Scan, limit: int = 50) -> list[AccessEvent]:
+    """The latest accesses to a scan, newest first (refused attempts by other organisations are not
+    linked to the scan, so they are not here)."""
+    return list(AccessEvent.objects.filter(scan=scan).select_related("user")[:limit])
+
+
 def post_get(scan: Scan, post_id: str) -> dict:
     for post in scan_posts(scan):
         if post["post_id"] == post_id:
@@ -64,10 +70,15 @@ def cluster_get(scan: Scan, cluster_id: str) -> dict:
     raise Http404("No such cluster.")
 
 
-def family_labels() -> dict[str, str]:
+def scoring() -> Scoring:
+    """The scoring table of the shipped rule packs (family weights, strengths, level thresholds)."""
+    return load_rules().scoring
+
+
+def family_labels(table: Scoring | None = None) -> dict[str, str]:
     """Red-flag family labels in the current language."""
     mongolian = (get_language() or "en").startswith("mn")
-    return {f.id: (f.label_mn if mongolian else f.label_en) for f in load_rules().scoring.families.values()}
+    return {f.id: (f.label_mn if mongolian else f.label_en) for f in (table or scoring()).families.values()}
 
 
 def post_filter(posts, *, level: str = "", family: str = "", language: str = "", cluster: str = "",

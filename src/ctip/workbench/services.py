@@ -54,11 +54,18 @@ def scan_create(*, user, name: str, files: list) -> Scan:
     inputs.mkdir(parents=True)
     try:
         taken: set[str] = set()
+        received_as: dict[str, str] = {}  # stored name -> name as uploaded, where they differ
         for upload in files:
-            with (inputs / _safe_name(upload.name, taken)).open("wb") as fh:
+            stored = _safe_name(upload.name, taken)
+            if stored != upload.name:
+                received_as[stored] = upload.name
+            with (inputs / stored).open("wb") as fh:
                 for chunk in upload.chunks():
                     fh.write(chunk)
-        summary = write_outputs(scan(inputs), folder / "output")
+        result = scan(inputs)
+        for record_of_file in result.custody:
+            record_of_file.received_as = received_as.get(record_of_file.path, "")
+        summary = write_outputs(result, folder / "output")
         with transaction.atomic():
             record.posts, record.flagged, record.clusters = summary["posts"], summary["flagged"], summary["clusters"]
             record.files_read, record.files_skipped = summary["files_read"], len(summary["files_skipped"])

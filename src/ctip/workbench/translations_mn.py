@@ -157,4 +157,44 @@ MN = {
     "unsupported file type '%(suffix)s'; expected one of %(expected)s":
         "дэмжигдээгүй файлын төрөл '%(suffix)s'; дараахын аль нэг байх ёстой: %(expected)s",
     "larger than %(mb)s MB": "%(mb)s MB-аас том",
+    # post: how the score was computed
+    "How the score was computed": "Оноог хэрхэн тооцсон бэ",
+    "Each red-flag family that fired counts once, through its strongest hit: the family's weight times the hit's "
+    "strength. Families combine as independent cues: score = 1 − (1 − first) × (1 − second) × …":
+        "Илэрсэн шинж тэмдгийн бүлэг бүрийг хамгийн хүчтэй илрэлээр нь нэг удаа тооцно: бүлгийн жинг илрэлийн "
+        "хүчээр үржүүлнэ. Бүлгүүдийг бие даасан шинж тэмдэг гэж нэгтгэнэ: оноо = 1 − (1 − эхний) × (1 − хоёр дахь) × …",
+    "Hit that counted": "Тооцсон илрэл",
+    "Weight": "Жин",
+    "Weight × strength": "Жин × хүч",
+    "Score": "Оноо",
+    "Medium needs at least %(m)s families and a score of %(medium)s; high needs at least %(h)s families, a strong "
+    "hit and a score of %(high)s. One family alone is never flagged.":
+        "Дунд түвшинд дор хаяж %(m)s бүлэг, %(medium)s оноо; өндөр түвшинд дор хаяж %(h)s бүлэг, хүчтэй илрэл, "
+        "%(high)s оноо шаардлагатай. Ганц бүлэг хэзээ ч тэмдэглэгдэхгүй.",
+    "The scoring table changed since this scan: this explanation uses today's weights, while the risk score above "
+    "is the one the scan computed.":
+        "Энэ шалгалтаас хойш онооны хүснэгт өөрчлөгдсөн: энэ тайлбар одоогийн жинг ашиглана, харин дээрх эрсдэлийн "
+        "оноо нь шалгалтын үед тооцсон оноо юм.",
+    "No rule fired, so the score is 0.": "Ямар ч дүрэм илрээгүй тул оноо 0.",
+    # results: chain of custody and access log
+    "Chain of custody": "Нотлох баримтын хадгалалтын бүртгэл",
+    "Every file as received: its SHA-256 fingerprint, size and intake time (UTC). The same file always has the "
+    "same fingerprint.":
+        "Хүлээн авсан файл бүр: түүний SHA-256 хурууны хээ, хэмжээ, хүлээн авсан цаг (UTC). Ижил файл үргэлж ижил "
+        "хурууны хээтэй байна.",
+    "File": "Файл",
+    "Size (bytes)": "Хэмжээ (байт)",
+    "Received (UTC)": "Хүлээн авсан (UTC)",
+    "Status": "Төлөв",
+    "read": "уншсан",
+    "skipped": "алгассан",
+    "Access log": "Хандалтын бүртгэл",
+    "The latest 50 accesses to this scan, newest first.": "Энэ шалгалтад хандсан сүүлийн 50 удаа, шинэ нь эхэндээ.",
+    "When (UTC)": "Хэзээ (UTC)",
+    "Who": "Хэн",
+    "Action": "Үйлдэл",
+    "Details": "Дэлгэрэнгүй",
+    "uploaded as": "байршуулсан нэр",
+    "same content as %(first)s: its posts are read once":
+        "%(first)s файлтай агуулга нь ижил: нийтлэлүүдийг нэг л удаа уншина",
 }

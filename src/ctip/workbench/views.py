@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ctip.accounts.permissions import capability_required
-from ctip.osint.present import network_layout, segments
+from ctip.osint.present import network_layout, score_breakdown, segments
 from ctip.workbench import selectors
 from ctip.workbench.forms import FilterForm, UploadForm
 from ctip.workbench.models import AccessEvent
@@ -72,6 +72,7 @@ def results(request, scan_id):
     return render(request, "workbench/results.html", {
         "scan": scan, "form": form, "page": page, "rows": rows, "matching": len(posts), "clusters": clusters[:50],
         "skipped": scan.summary.get("files_skipped", []), "query": query.urlencode(),
+        "custody": selectors.scan_custody(scan), "access": selectors.scan_access(scan),
     })
 
 
@@ -80,12 +81,16 @@ def results(request, scan_id):
 def post_detail(request, scan_id, post_id):
     scan = _scan_or_404(request, scan_id)
     post = selectors.post_get(scan, post_id)
-    labels = selectors.family_labels()
+    table = selectors.scoring()
+    labels = selectors.family_labels(table)
     hits = [{**h, "family_label": labels.get(h["family"], h["family"])} for h in post["hits"]]
+    breakdown = score_breakdown(table, hits)
     access_log(user=request.user, action=AccessEvent.Action.POST, scan=scan, target=post_id)
     return render(request, "workbench/post.html", {
         "scan": scan, "post": post, "hits": hits, "segments": segments(post["normalised"], hits),
-        "families": [labels.get(f, f) for f in post["families"]],
+        "families": [labels.get(f, f) for f in post["families"]], "breakdown": breakdown,
+        # the scoring table changed since the scan: the explanation uses today's weights
+        "breakdown_stale": abs(breakdown["score"] - post["score"]) > 0.001,
     })
 
 

@@ -15,7 +15,7 @@ LABELS = {
     "high": _("high"), "medium": _("medium"), "low": _("low"), "none": _("none"),
     "strong": _("strong"), "weak": _("weak"),
     "post": _("post"), "phone": _("phone"), "email": _("e-mail"), "url": _("web address"), "domain": _("domain"),
-    "handle": _("handle"), "money": _("money"),
+    "handle": _("handle"), "money": _("money"), "read": _("read"), "skipped": _("skipped"),
     "one phone across several authors or places": _("one phone across several authors or places"),
     "several authors share one text template": _("several authors share one text template"),
 }
@@ -30,6 +30,8 @@ SKIP_REASONS = [
     (re.compile(r"unsupported file type '(?P<suffix>.*)'; expected one of (?P<expected>.*)"),
      _("unsupported file type '%(suffix)s'; expected one of %(expected)s")),
     (re.compile(r"larger than (?P<mb>\d+) MB"), _("larger than %(mb)s MB")),
+    (re.compile(r"same content as (?P<first>.*): its posts are read once"),
+     _("same content as %(first)s: its posts are read once")),
 ]
 
 
