@@ -74,7 +74,7 @@ def test_a_service_account_gets_no_password_but_a_token(shelter):
     (("users", "add", "tuya", "--organisation", "nowhere", "--role", "case_worker"),
      "--organisation: no organisation with the code 'nowhere'; known codes: shelter-ub"),
     (("users", "add", "tuya", "--organisation", "shelter-ub", "--role", "case_worker", "--scope", "group"),
-     "group: a user with the scope 'group' needs a group name (--group)"),
+     "group: a user with the scope 'group' needs a group name"),
     (("users", "add", "tuya tuya", "--organisation", "shelter-ub", "--role", "case_worker"),
      "username: Enter a valid username."),
     (("users", "reset-password", "nobody"), "username: no user named 'nobody'"),
@@ -96,3 +96,27 @@ def test_the_same_username_twice_is_refused(shelter):
 
     with pytest.raises(CommandError, match="username: a user named 'tuya' already exists"):
         manage("users", "add", "tuya", "--organisation", "shelter-ub", "--role", "supervisor")
+
+
+def test_a_reactivated_user_logs_in_with_a_new_password_and_every_change_is_audited(client, shelter):
+    from ctip.cases.models import AuditEvent
+
+    manage("users", "add", "tuya", "--organisation", "shelter-ub", "--role", "case_worker")
+    manage("users", "deactivate", "tuya")
+
+    out = manage("users", "reactivate", "tuya")
+
+    password = re.search(r"new password \(shown once\): (\S+)", out).group(1)
+    assert client.login(username="tuya", password=password)
+    assert "tuya\tshelter-ub\tcase_worker\torganisation\tactive" in manage("users", "list")
+    events = AuditEvent.objects.filter(entity="accounts.user")
+    assert [(e.action, e.actor_username) for e in events] == [
+        ("user.create", ""), ("user.deactivate", ""), ("user.reactivate", "")]
+    assert password not in str([e.changes for e in events])
+
+
+def test_reactivating_an_active_user_is_refused(shelter):
+    manage("users", "add", "tuya", "--organisation", "shelter-ub", "--role", "case_worker")
+
+    with pytest.raises(CommandError, match="username: 'tuya' is already active"):
+        manage("users", "reactivate", "tuya")

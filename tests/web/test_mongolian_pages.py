@@ -372,6 +372,20 @@ def test_administrator_pages_in_mongolian(page, live_server, audit, username):
     _in_mongolian(page, live_server, username)
     _nav_pages(page, audit, skip="/data/")
     audit.visit(page, f"{live_server.url}/releases/", "403 releases")
+    users = f"{live_server.url}/accounts/users/"
+    audit.visit(page, f"{users}?organisation=shelter", "users of one organisation")
+    audit.visit(page, f"{users}new/", "add a user")
+    _submit(page, "main form[action$='/users/new/']", role="")
+    audit.check(page, "add a user: refused")
+    _submit(page, "main form[action$='/users/new/']", username="туяа", scope="group")
+    audit.check(page, "add a user: no group")
+    _submit(page, "main form[action$='/users/new/']", username="туяа", scope="group", group="Хойд")
+    audit.check(page, "user added, password shown once")
+    assert page.locator("#new-password").count() == 1
+    for action in ("reset-password", "deactivate", "reactivate"):
+        page.goto(users)
+        page.locator(f"main form[action$='/{action}/'] button").first.click()
+        audit.check(page, action, message=action == "deactivate")
     assert not audit.leftovers, "English left on Mongolian pages:\n" + audit.report()
 
 

@@ -27,6 +27,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "cases.view_referred_to_police": frozenset({POLICE_ANALYST}),
     "cases.referrals": frozenset({CASE_WORKER, SUPERVISOR, POLICE_ANALYST}),  # the referral inbox
     "accounts.manage_users": frozenset({ORG_ADMIN, SYSADMIN}),
+    "accounts.manage_all_organisations": frozenset({SYSADMIN}),  # users of every organisation, every role
     "dataset.view": frozenset({DATA_ANALYST, SUPERVISOR, SYSADMIN}),
     "dataset.upload": frozenset({DATA_ANALYST, ORG_ADMIN}),
     "dashboard.internal": frozenset({DATA_ANALYST, SUPERVISOR, SYSADMIN}),

@@ -1,8 +1,15 @@
-"""Creating organisations and user accounts, deactivating them and resetting passwords.
+"""Creating organisations and user accounts, deactivating and reactivating them, resetting passwords.
 
 Passwords are generated (``secrets``), hashed with Argon2 by Django, and returned once for the caller to
 hand over; they are never stored or logged in clear. A service account gets no usable password: it
 calls the API with a bearer token (``ctip manage api_token``).
+
+Who may grant what: an operator on the command line (``actor=None``) and a system administrator may grant
+every role and scope in every organisation. An organisation administrator acts only in their own
+organisation and grants only the roles of ``ORG_ADMIN_GRANTS`` (and ``police_analyst`` when the
+organisation is a law-enforcement unit) with the scopes of ``ORG_ADMIN_SCOPES``; they manage only the
+users whose role and scope they could have granted. Nobody deactivates, reactivates or resets their own
+account. Every change is appended to the audit log (user names, role, scope, group; never a password).
 """
 
 from __future__ import annotations
@@ -11,20 +18,55 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ctip import vocab
 from ctip.accounts.models import Organisation, Role, Scope, User
+from ctip.accounts.permissions import user_can
+
+# Roles an organisation administrator may grant in their own organisation. Data analysts (the national
+# collaborative dataset and its releases) and system administrators are platform-wide: only a system
+# administrator grants them.
+ORG_ADMIN_GRANTS = (Role.CASE_WORKER, Role.SUPERVISOR, Role.ORG_ADMIN)
+POLICE_ORG_TYPE = "LawEnforcement"  # HTCDS org_Type of a police unit: its administrator may grant police_analyst
+# Scopes an organisation administrator may grant: "all" would open every organisation's cases.
+ORG_ADMIN_SCOPES = (Scope.SELF, Scope.GROUP, Scope.ORGANISATION)
 
 
 class AccountError(ValueError):
-    """A request the account services refuse; the message names the field and what was expected."""
+    """A request the account services refuse: ``field`` names the field, ``message`` says what was expected
+    (in the active language); ``str()`` gives ``"field: message"``."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
 
 
-def _choice(field: str, value: str, choices) -> str:
-    valid = [code for code, _label in choices]
+class AccountPermissionError(AccountError):
+    """The acting administrator may not manage this account (their page offers no such action)."""
+
+
+def _choice(field: str, value: str, valid: list[str]) -> str:
     if value not in valid:
-        raise AccountError(f"{field}: unknown value {value!r}; expected one of: {', '.join(valid)}")
+        raise AccountError(field, _("unknown value %(value)r; expected one of: %(valid)s")
+                           % {"value": value, "valid": ", ".join(valid)})
     return value
+
+
+def _full_clean(instance) -> None:
+    try:
+        instance.full_clean()
+    except ValidationError as exc:
+        field, errors = next(iter(exc.message_dict.items()))
+        raise AccountError(field, " ".join(errors)) from None
+
+
+def _audit(*, actor: User | None, action: str, user: User, **changes) -> None:
+    """Append an account event to the platform's hash-chained audit log (``ctip audit verify``)."""
+    from ctip.cases.audit import record  # here, not at the top: the cases app's models build on this app's
+
+    record(actor=actor, action=action, instance=user, changes={"username": user.username, **changes})
 
 
 def new_password() -> str:
@@ -32,37 +74,85 @@ def new_password() -> str:
     return secrets.token_urlsafe(12)
 
 
+def manages_all_organisations(admin: User | None) -> bool:
+    """True for the command line (``None``) and system administrators."""
+    return admin is None or user_can(admin, "accounts.manage_all_organisations")
+
+
+def grantable_roles(admin: User | None, organisation: Organisation | None = None) -> list[str]:
+    """The roles ``admin`` may give a user of ``organisation`` (their own, for an organisation administrator)."""
+    if manages_all_organisations(admin):
+        return list(Role.values)
+    if not user_can(admin, "accounts.manage_users"):
+        return []
+    organisation = organisation or admin.organisation
+    roles = [str(role) for role in ORG_ADMIN_GRANTS]
+    if organisation is not None and organisation.org_type == POLICE_ORG_TYPE:
+        roles.append(Role.POLICE_ANALYST)
+    return [role for role in Role.values if role in roles]
+
+
+def grantable_scopes(admin: User | None) -> list[str]:
+    """The scopes ``admin`` may give."""
+    if manages_all_organisations(admin):
+        return list(Scope.values)
+    return [str(scope) for scope in ORG_ADMIN_SCOPES] if user_can(admin, "accounts.manage_users") else []
+
+
+def may_manage(admin: User | None, user: User) -> bool:
+    """Whether ``admin`` may deactivate, reactivate or reset ``user`` (never their own account)."""
+    if admin is not None and admin.pk == user.pk:
+        return False
+    if manages_all_organisations(admin):
+        return True
+    return (user_can(admin, "accounts.manage_users") and admin.organisation_id is not None
+            and user.organisation_id == admin.organisation_id
+            and user.role in grantable_roles(admin) and user.scope in grantable_scopes(admin))
+
+
+def _check_manage(actor: User | None, user: User, field: str = "username") -> None:
+    if actor is not None and actor.pk == user.pk:
+        raise AccountError(field, _("this is your own account; another administrator must change it"))
+    if not may_manage(actor, user):
+        raise AccountPermissionError(field, _("you may not manage the account %(name)r") % {"name": user.username})
+
+
 @transaction.atomic
 def organisation_create(*, code: str, name: str, org_type: str, country: str = "MNG") -> Organisation:
     """A new organisation (``org_type``: an HTCDS ``org_Type`` code; ``country``: ISO 3166 alpha-3)."""
     if not vocab.is_valid("htcds.org_Type", org_type):
-        raise AccountError(f"type: unknown organisation type {org_type!r}; expected one of: "
-                           f"{', '.join(vocab.codes('htcds.org_Type'))}")
+        raise AccountError("type", _("unknown organisation type %(value)r; expected one of: %(valid)s")
+                           % {"value": org_type, "valid": ", ".join(vocab.codes("htcds.org_Type"))})
     if not vocab.is_valid("iso3166.alpha3", country):
-        raise AccountError(f"country: unknown country code {country!r}; expected an ISO 3166-1 alpha-3 code "
-                           f"such as MNG")
+        raise AccountError("country", _("unknown country code %(value)r; expected an ISO 3166-1 alpha-3 code "
+                                        "such as MNG") % {"value": country})
     if Organisation.objects.filter(code=code).exists():
-        raise AccountError(f"code: an organisation with the code {code!r} already exists")
+        raise AccountError("code", _("an organisation with the code %(value)r already exists") % {"value": code})
     organisation = Organisation(code=code, name=name, org_type=org_type, country=country)
-    try:
-        organisation.full_clean()
-    except ValidationError as exc:
-        raise AccountError("; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())) from None
+    _full_clean(organisation)
     organisation.save()
     return organisation
 
 
 @transaction.atomic
-def user_create(*, username: str, organisation: Organisation, role: str, scope: str = Scope.ORGANISATION,
-                group: str = "", service_account: bool = False) -> tuple[User, str | None]:
-    """A new active user of ``organisation``; returns the user and the password to hand over (None for a
-    service account, which has no usable password)."""
-    _choice("role", role, Role.choices)
-    _choice("scope", scope, Scope.choices)
+def user_create(*, username: str, organisation: Organisation | None, role: str, scope: str = Scope.ORGANISATION,
+                group: str = "", service_account: bool = False,
+                actor: User | None = None) -> tuple[User, str | None]:
+    """A new active user of ``organisation``, created by ``actor`` (None: an operator on the command line);
+    returns the user and the password to hand over (None for a service account, which has no usable
+    password). ``actor`` must be allowed to grant the role and scope in that organisation."""
+    if not manages_all_organisations(actor):
+        if actor.organisation_id is None or (organisation is not None and organisation.pk != actor.organisation_id):
+            raise AccountPermissionError("organisation", _("you may create users only in your own organisation"))
+        organisation = actor.organisation
+    if organisation is None:
+        raise AccountError("organisation", _("choose the organisation the user works for"))
+    _choice("role", role, grantable_roles(actor, organisation))
+    _choice("scope", scope, grantable_scopes(actor))
     if User.objects.filter(username=username).exists():
-        raise AccountError(f"username: a user named {username!r} already exists")
+        raise AccountError("username", _("a user named %(name)r already exists") % {"name": username})
     if scope == Scope.GROUP and not group.strip():
-        raise AccountError("group: a user with the scope 'group' needs a group name (--group)")
+        raise AccountError("group", _("a user with the scope 'group' needs a group name"))
     user = User(username=username, organisation=organisation, role=role, scope=scope, group=group.strip(),
                 is_service_account=service_account)
     password = None if service_account else new_password()
@@ -70,41 +160,63 @@ def user_create(*, username: str, organisation: Organisation, role: str, scope: 
         user.set_unusable_password()
     else:
         user.set_password(password)
-    try:
-        user.full_clean()
-    except ValidationError as exc:
-        raise AccountError("; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())) from None
+    _full_clean(user)
     user.save()
+    _audit(actor=actor, action="user.create", user=user, organisation=organisation.code, role=role,
+           scope=scope, group=user.group, service_account=service_account)
     return user, password
 
 
 def _user(username: str) -> User:
-    user = User.objects.filter(username=username).first()
+    user = User.objects.select_for_update().filter(username=username).first()
     if user is None:
-        raise AccountError(f"username: no user named {username!r}")
+        raise AccountError("username", _("no user named %(name)r") % {"name": username})
     return user
 
 
 @transaction.atomic
-def user_deactivate(*, username: str) -> User:
+def user_deactivate(*, username: str, actor: User | None = None) -> User:
     """Stop a user from logging in or calling the API (their records and audit trail stay)."""
     user = _user(username)
+    _check_manage(actor, user)
     user.is_active = False
     user.set_unusable_password()  # also revokes the API tokens of a service account
     user.save(update_fields=["is_active", "password"])
+    _audit(actor=actor, action="user.deactivate", user=user, is_active=False)
     return user
 
 
 @transaction.atomic
-def user_reset_password(*, username: str) -> str:
+def user_reactivate(*, username: str, actor: User | None = None) -> tuple[User, str | None]:
+    """Let a deactivated user log in again with a new random password, returned once (deactivation erased
+    the old one). A service account gets none: issue a new token with ``ctip manage api_token``."""
+    user = _user(username)
+    _check_manage(actor, user)
+    if user.is_active:
+        raise AccountError("username", _("%(name)r is already active") % {"name": username})
+    password = None if user.is_service_account else new_password()
+    if password is not None:
+        user.set_password(password)
+    user.is_active = True
+    user.save(update_fields=["is_active", "password"])
+    _audit(actor=actor, action="user.reactivate", user=user, is_active=True)
+    return user, password
+
+
+@transaction.atomic
+def user_reset_password(*, username: str, actor: User | None = None) -> str:
     """Give an active person's account a new random password and return it (old sessions end at their next
     request: Django ties sessions to the password hash)."""
     user = _user(username)
+    _check_manage(actor, user)
     if not user.is_active:
-        raise AccountError(f"username: {username!r} is deactivated; create a new account instead")
+        raise AccountError("username", _("%(name)r is deactivated; reactivate the account instead")
+                           % {"name": username})
     if user.is_service_account:
-        raise AccountError(f"username: {username!r} is a service account; it uses API tokens, not a password")
+        raise AccountError("username", _("%(name)r is a service account; it uses API tokens, not a password")
+                           % {"name": username})
     password = new_password()
     user.set_password(password)
     user.save(update_fields=["password"])
+    _audit(actor=actor, action="user.reset_password", user=user)
     return password

@@ -19,6 +19,7 @@ NAV: list[tuple[str, object, str | None]] = [
     ("dashboard:internal", _("Dashboard"), "dashboard.internal"),
     ("publishing:list", _("Releases"), "release.create"),
     ("workbench:home", _("OSINT"), "osint.use"),
+    ("accounts:users", _("Users"), "accounts.manage_users"),
     ("dashboard:public", _("Public statistics"), None),
 ]
 

@@ -15,5 +15,6 @@ urlpatterns = [
     path("data/", include("ctip.datahub.urls")),
     path("releases/", include("ctip.publishing.urls")),
     path("osint/", include("ctip.workbench.urls")),
+    path("accounts/", include("ctip.accounts.urls")),
     path("", include("ctip.dashboard.urls")),
 ]

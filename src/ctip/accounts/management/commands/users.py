@@ -1,4 +1,8 @@
-"""``ctip manage users list|add|deactivate|reset-password``: the user accounts of organisations."""
+"""``ctip manage users list|add|deactivate|reactivate|reset-password``: the user accounts of organisations.
+
+The command line acts as the operator (no acting user): it may grant every role and scope; every change is
+audited (``ctip audit verify``) like the same change made on the users page (``/accounts/users/``).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from ctip.accounts.models import Organisation, Role, Scope, User
 
 
 class Command(BaseCommand):
-    help = ("List, add or deactivate users and reset their passwords. A new password is printed once (it is "
+    help = ("List, add, deactivate or reactivate users and reset their passwords. A new password is printed once (it is "
             "stored only as an Argon2 hash): hand it over to the person in private.")
 
     def add_arguments(self, parser):
@@ -26,6 +30,7 @@ class Command(BaseCommand):
         add.add_argument("--service-account", action="store_true",
                          help="an account for another system: no password; get a token with 'ctip manage api_token'")
         for name, text in (("deactivate", "stop a user from logging in (their records and audit trail stay)"),
+                           ("reactivate", "let a deactivated user log in again with a new password, printed once"),
                            ("reset-password", "give a user a new password and print it once")):
             sub.add_parser(name, help=text).add_argument("username")
 
@@ -58,6 +63,14 @@ class Command(BaseCommand):
     def _deactivate(self, *, username, **_options):
         services.user_deactivate(username=username)
         self.stdout.write(f"deactivated {username}")
+
+    def _reactivate(self, *, username, **_options):
+        user, password = services.user_reactivate(username=username)
+        if password is None:
+            self.stdout.write(f"reactivated service account {username}; issue a new token with: "
+                              f"ctip manage api_token {username}")
+        else:
+            self.stdout.write(f"reactivated {username}; new password (shown once): {password}")
 
     def _reset_password(self, *, username, **_options):
         password = services.user_reset_password(username=username)

@@ -1,0 +1,121 @@
+"""The user-management pages of organisation and system administrators.
+
+Every action is a POST with a CSRF token. A new password is rendered once in the response to that POST
+(never redirected to, never put in a URL or a message cookie) with ``Cache-Control: no-store``; the
+services hash it and never log it. Another organisation's account answers 404, like a missing one.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from ctip.accounts import selectors, services
+from ctip.accounts.forms import OrganisationFilterForm, UserCreateForm
+from ctip.accounts.models import Role, Scope, User
+from ctip.accounts.permissions import capability_required
+
+
+@capability_required("accounts.manage_users")
+def user_list(request: HttpRequest) -> HttpResponse:
+    """The accounts the administrator sees, with the actions they may take on each."""
+    admin = request.user
+    all_organisations = services.manages_all_organisations(admin)
+    filter_form = OrganisationFilterForm(request.GET or None, admin=admin) if all_organisations else None
+    organisation = filter_form.cleaned_data["organisation"] if filter_form and filter_form.is_valid() else None
+    users = selectors.user_list(admin=admin, organisation=organisation)
+    return render(request, "accounts/users.html", {
+        "rows": [(user, services.may_manage(admin, user)) for user in users],
+        "filter_form": filter_form, "all_organisations": all_organisations,
+        "can_create": bool(services.grantable_roles(admin)) and selectors.organisation_list(admin=admin).exists(),
+        "grantable_roles": [Role(role).label for role in services.grantable_roles(admin)],
+        "grantable_scopes": [Scope(scope).label for scope in services.grantable_scopes(admin)],
+    })
+
+
+@never_cache
+@capability_required("accounts.manage_users")
+def user_new(request: HttpRequest) -> HttpResponse:
+    """The new-account form; a valid POST answers with the password page."""
+    admin = request.user
+    form = UserCreateForm(request.POST or None, admin=admin)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user, password = services.user_create(
+                username=data["username"], organisation=data.get("organisation"), role=data["role"],
+                scope=data["scope"], group=data["group"], actor=admin)
+        except services.AccountError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            return _password_page(request, user, password, created=True)
+    return render(request, "accounts/user_new.html", {"form": form})
+
+
+def _account_or_404(request: HttpRequest, user_id: int) -> User:
+    user = selectors.user_get_for(admin=request.user, user_id=user_id)
+    if user is None:
+        raise Http404(_("No such user."))
+    return user
+
+
+def _password_page(request: HttpRequest, user: User, password: str, *, created: bool) -> HttpResponse:
+    """The only place a new password is shown: in the response to the POST that made it (the views that
+    call this are ``never_cache``: browsers and proxies keep no copy)."""
+    return render(request, "accounts/password.html", {"account": user, "password": password, "created": created})
+
+
+def _act(request: HttpRequest, user_id: int, action):
+    """Run a service on one visible account; refusals become 403 (no right) or a message (a state)."""
+    user = _account_or_404(request, user_id)
+    try:
+        return user, action(username=user.username, actor=request.user)
+    except services.AccountPermissionError:
+        raise PermissionDenied from None
+    except services.AccountError as exc:
+        messages.error(request, _("%(name)s: %(problem)s") % {"name": user.username, "problem": exc.message})
+        return user, None
+
+
+@never_cache
+@require_POST
+@capability_required("accounts.manage_users")
+def user_deactivate(request: HttpRequest, user_id: int) -> HttpResponse:
+    """Deactivate, then back to the list with a message (it names the user, nothing secret)."""
+    user, done = _act(request, user_id, services.user_deactivate)
+    if done:
+        messages.success(request, _("%(name)s is deactivated: the account can no longer log in or call the API; "
+                                    "its records and history stay.") % {"name": user.username})
+    return redirect("accounts:users")
+
+
+@never_cache
+@require_POST
+@capability_required("accounts.manage_users")
+def user_reactivate(request: HttpRequest, user_id: int) -> HttpResponse:
+    """Reactivate: a person's new password is shown at once; a service account's note goes to the list."""
+    user, done = _act(request, user_id, services.user_reactivate)
+    if done is None:
+        return redirect("accounts:users")
+    user, password = done
+    if password is None:
+        messages.success(request, _("%(name)s is active again. It is a service account: issue it a new API token "
+                                    "on the command line.") % {"name": user.username})
+        return redirect("accounts:users")
+    return _password_page(request, user, password, created=False)
+
+
+@never_cache
+@require_POST
+@capability_required("accounts.manage_users")
+def user_reset_password(request: HttpRequest, user_id: int) -> HttpResponse:
+    """A new password, shown at once."""
+    user, password = _act(request, user_id, services.user_reset_password)
+    if password is None:
+        return redirect("accounts:users")
+    return _password_page(request, user, password, created=False)

@@ -1,0 +1,37 @@
+"""An organisation administrator adds a colleague in a real browser, with the keyboard-reachable form, and the
+colleague logs in with the password shown once."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_an_organisation_administrator_adds_a_user_who_then_logs_in(page, live_server, make_user, login):
+    make_user("orgadmin", role="org_admin")
+    login(page, "orgadmin")
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Users").click()
+    page.get_by_role("link", name="Add a user").click()
+    page.get_by_label("User name").fill("tuya")
+    page.get_by_label("Role").select_option(label="Supervisor")
+    page.get_by_label("Scope").select_option(label="Own group")
+    page.get_by_label("Group").fill("north")
+    page.get_by_label("Group").press("Enter")  # submitted from the keyboard
+
+    assert page.get_by_role("heading", name="Account tuya created").is_visible()
+    assert page.get_by_text("This password is shown only once.").is_visible()
+    password = page.locator("#new-password").inner_text()
+    assert "/accounts/users/new/" in page.url and password not in page.url
+    page.get_by_role("link", name="Back to the users").click()
+    row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="tuya"))
+    assert row.get_by_role("cell").all_inner_texts()[:4] == ["Supervisor", "Own group", "north", "Active"]
+
+    page.get_by_role("button", name="Log out").click()
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("User name").fill("tuya")
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("tuya · Supervisor").is_visible()
