@@ -239,3 +239,19 @@ def test_a_copy_uploaded_twice_is_listed_as_skipped_in_the_readers_language(clie
     assert (scan.posts, scan.files_skipped) == (3, 1)
     page = client.get(f"/osint/{scan.id}/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
     assert "ads-copy.jsonl файлтай агуулга нь ижил" in page  # files are read in sorted order
+
+
+def test_a_scan_whose_files_are_gone_says_so_instead_of_failing(client, scan):
+    """The output folder was deleted (or not restored from a backup): every page of the scan answers 410 with
+    what happened and what to do, in the reader's language; the scan list still works."""
+    import shutil
+
+    post_id = json.loads((scan_folder(scan.id) / "output" / "posts.jsonl").read_text().splitlines()[0])["post_id"]
+    shutil.rmtree(scan_folder(scan.id) / "output")
+    for url in (f"/osint/{scan.id}/", f"/osint/{scan.id}/posts/{post_id}/", f"/osint/{scan.id}/clusters/c00001/",
+                f"/osint/{scan.id}/download/report/"):
+        response = client.get(url)
+        assert response.status_code == 410, url
+        assert "are no longer on the server" in response.content.decode() and str(scan.id) in response.content.decode()
+    assert "серверт байхгүй болсон" in client.get(f"/osint/{scan.id}/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
+    assert client.get("/osint/").status_code == 200

@@ -28,6 +28,22 @@ def scan_get(user, scan_id) -> Scan:
     return scan
 
 
+class OutputMissing(Exception):
+    """A scan's output files are gone from ``CTIP_HOME/osint/<id>/output`` (deleted or not restored)."""
+
+    def __init__(self, scan: Scan) -> None:
+        super().__init__(f"scan {scan.id}: output folder missing")
+        self.scan = scan
+
+
+def output_file(scan: Scan, name: str) -> Path:
+    """One of the scan's output files; ``OutputMissing`` when it is not on disk."""
+    path = scan_folder(scan.id) / "output" / name
+    if not path.is_file():
+        raise OutputMissing(scan)
+    return path
+
+
 @lru_cache(maxsize=4)
 def _load_posts(path: Path, mtime: float) -> tuple[dict, ...]:
     """A scan's posts, cached per process for the few scans being browsed (keyed by file and mtime)."""
@@ -36,17 +52,17 @@ def _load_posts(path: Path, mtime: float) -> tuple[dict, ...]:
 
 
 def scan_posts(scan: Scan) -> tuple[dict, ...]:
-    path = scan_folder(scan.id) / "output" / "posts.jsonl"
+    path = output_file(scan, "posts.jsonl")
     return _load_posts(path, path.stat().st_mtime)
 
 
 def scan_clusters(scan: Scan) -> list[dict]:
-    path = scan_folder(scan.id) / "output" / "clusters.json"
+    path = output_file(scan, "clusters.json")
     return json.loads(path.read_text(encoding="utf-8"))["clusters"]
 
 
 def scan_custody(scan: Scan) -> list[dict]:
-    path = scan_folder(scan.id) / "output" / "custody.json"
+    path = output_file(scan, "custody.json")
     return json.loads(path.read_text(encoding="utf-8"))["files"]
 
 

@@ -1,6 +1,12 @@
 """Mongolian strings of the OSINT workspace (``python scripts/po.py workbench`` compiles them)."""
 
 MN = {
+    ("The result files of this scan (run on %(created)s) are no longer on the server: they were moved or deleted. "
+     "An administrator can restore them from the backup of the platform's data folder (<span translate=\"no\">"
+     "osint/%(id)s/output</span>); otherwise run the scan again from its files."):
+        "Энэ шалгалтын (%(created)s-д хийсэн) үр дүнгийн файлууд серверт байхгүй болсон: зөөгдсөн эсвэл устгагдсан. "
+        "Администратор платформын өгөгдлийн хавтасны нөөцөөс (<span translate=\"no\">osint/%(id)s/output</span>) "
+        "сэргээж болно; үгүй бол шалгалтыг файлуудаас нь дахин хийнэ үү.",
     # notice shown on every page
     "Scores are triage, not evidence.": "Оноо нь зөвхөн эрэмбэлэлт, нотлох баримт биш.",
     "They say which posts to read first, never that trafficking took place. Read the post and check it before acting.":

@@ -6,6 +6,8 @@ writes an ``AccessEvent`` (a refused attempt on a scan of another organisation, 
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
@@ -18,12 +20,23 @@ from ctip.osint.present import network_layout, score_breakdown, segments
 from ctip.workbench import selectors
 from ctip.workbench.forms import FilterForm, UploadForm
 from ctip.workbench.models import AccessEvent
-from ctip.workbench.services import WorkbenchError, access_log, scan_create, scan_folder
+from ctip.workbench.services import WorkbenchError, access_log, scan_create
 
 PAGE_SIZE = 100
 DOWNLOADS = {"report": ("report.html", "text/html"), "posts": ("posts.csv", "text/csv"),
              "clusters": ("clusters.json", "application/json"), "graph": ("graph.graphml", "application/xml"),
              "custody": ("custody.json", "application/json")}
+
+
+def _output_required(view):
+    """A scan whose output files are gone answers 410 with a page saying so, not a server error."""
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except selectors.OutputMissing as missing:
+            return render(request, "workbench/missing.html", {"scan": missing.scan}, status=410)
+    return wrapped
 
 
 def _scan_or_404(request, scan_id):
@@ -57,6 +70,7 @@ def home(request):
 
 @capability_required("osint.use")
 @require_GET
+@_output_required
 def results(request, scan_id):
     scan = _scan_or_404(request, scan_id)
     labels = selectors.family_labels()
@@ -78,6 +92,7 @@ def results(request, scan_id):
 
 @capability_required("osint.use")
 @require_GET
+@_output_required
 def post_detail(request, scan_id, post_id):
     scan = _scan_or_404(request, scan_id)
     post = selectors.post_get(scan, post_id)
@@ -96,6 +111,7 @@ def post_detail(request, scan_id, post_id):
 
 @capability_required("osint.use")
 @require_GET
+@_output_required
 def cluster_detail(request, scan_id, cluster_id):
     scan = _scan_or_404(request, scan_id)
     cluster = selectors.cluster_get(scan, cluster_id)
@@ -111,11 +127,12 @@ def cluster_detail(request, scan_id, cluster_id):
 
 @capability_required("osint.use")
 @require_GET
+@_output_required
 def download(request, scan_id, what):
     scan = _scan_or_404(request, scan_id)
     if what not in DOWNLOADS:
         raise Http404("No such file.")
     name, content_type = DOWNLOADS[what]
     access_log(user=request.user, action=AccessEvent.Action.DOWNLOAD, scan=scan, target=name)
-    path = scan_folder(scan.id) / "output" / name
+    path = selectors.output_file(scan, name)
     return FileResponse(path.open("rb"), as_attachment=True, filename=f"{scan.id}-{name}", content_type=content_type)
