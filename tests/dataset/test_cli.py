@@ -153,3 +153,18 @@ def test_a_malformed_line_is_reported_without_a_column_or_value_it_does_not_have
     assert "row 4 has a cell longer than 131072 characters" in err and "check the quoting" in err
     assert "None" not in err
     assert Dataset().batches() == []
+
+
+def test_a_huge_cell_is_refused_the_same_after_an_osint_scan_in_the_same_process(home, tmp_path, capsys):
+    """Reading collected posts raises the csv module's process-wide cell limit (posts can be long); a dataset
+    import in the same process (the web server) must still refuse a cell no CTDC value can be."""
+    from ctip.osint.intake import parse_file
+
+    posts, _ = parse_file("posts.csv", ("text\n" + "long post " * 20_000 + "\n").encode())
+    assert posts
+    header, rows = files.fixture_rows()
+    path = files.write(tmp_path / "huge.csv", header, rows[:3])
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("2016," + "A" * 200_000 + "\n")
+    assert main(["dataset", "import", str(path)]) == 2
+    assert "row 4 has a cell longer than 131072 characters" in capsys.readouterr().err

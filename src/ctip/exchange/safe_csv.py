@@ -7,7 +7,10 @@ CTDC files use ``-99`` for missing.
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import polars as pl
@@ -38,3 +41,19 @@ def neutralise(frame: pl.DataFrame) -> pl.DataFrame:
 def write_csv(frame: pl.DataFrame, path: Path) -> None:
     """UTF-8 CSV with a header, empty cells for NULL, formula injection neutralised."""
     neutralise(frame).write_csv(path, null_value="")
+
+
+# The longest cell a CSV of ours may hold: Python's default, far beyond any value of the formats we read
+# (a longer one is an unclosed quote swallowing many lines).
+CELL_LIMIT = 131_072
+
+
+@contextlib.contextmanager
+def cell_limit(limit: int = CELL_LIMIT) -> Iterator[None]:
+    """The csv module's cell-size limit for the duration of a read. The limit is process-wide (another part of
+    ctip reading long posts raises it), so a reader that relies on it sets it rather than inherit it."""
+    previous = csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)

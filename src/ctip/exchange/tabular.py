@@ -20,6 +20,7 @@ import pyarrow.csv as pacsv
 
 from ctip.exchange.errors import InvalidFile, cell_error
 from ctip.exchange.messages import message
+from ctip.exchange.safe_csv import cell_limit
 from ctip.exchange.sniff import Sniffed
 
 ROW = "__row"
@@ -132,7 +133,7 @@ def _locate_problem(path: Path, sniffed: Sniffed, names: list[str], arrow_messag
     found: list[int] = []  # the number of fields of each row in ``errors`` with a wrong number
     last_row = 0
     ends_with_break = True
-    with open(path, "rb") as fh:
+    with open(path, "rb") as fh, cell_limit():
         fh.readline()  # the header, already read by ``sniff``
         lines = _text_lines(fh)
         try:
