@@ -140,3 +140,25 @@ def test_urls_differing_only_in_the_case_of_scheme_or_host_are_one_identifier():
 ])
 def test_a_persons_display_name_after_a_platform_keyword_is_not_a_handle(text, handles):
     assert keys(text, "handle") == handles
+
+
+@pytest.mark.parametrize(("text", "language", "value"), [
+    ("Лавлах утас 1800-1234, ажлын байр", "mn", "1800-1234"),  # toll-free: dialled only in Mongolia, kept as written
+    ("Medeelel avah 1900 1234 ruu zalgaarai", "mn-Latn", "1900-1234"),
+    ("Call our Ulaanbaatar office on 1800.1234", "en", "1800-1234"),  # names Mongolia
+    ("Солонгост ажил, лавлах 1800-1234", "mn", "1800-1234"),  # a Mongolian post naming Korea: still Mongolian
+    ("Утас 7011-2233", "mn", "+97670112233"),  # a Mongolian 7xxx number is dialled +976
+])
+def test_mongolian_service_numbers_are_extracted_in_mongolian_posts(text, language, value):
+    phones = [i for i in find_identifiers(text, language) if i.kind == "phone"]
+    assert [(p.value, p.region) for p in phones] == [(value, "MN")]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Bank info line 1800-1234", "en"),  # neither in Mongolian nor naming Mongolia
+    ("2000-2006 онд төрсөн охид", "mn"),  # a range of years
+    ("1900-1950 онд", "mn"),
+    ("цалин 1800-1900 ам.доллар", "mn"),  # a range of round amounts
+])
+def test_year_ranges_and_posts_elsewhere_give_no_service_number(text, language):
+    assert [i.key for i in find_identifiers(text, language) if i.kind == "phone"] == []

@@ -158,3 +158,42 @@ def test_a_second_copy_of_a_file_is_recorded_and_its_posts_read_once(tmp_path):
     custody = {c.path: c for _, c in read}
     assert custody["b.jsonl"].status == "skipped" and custody["b.jsonl"].sha256 == custody["a.jsonl"].sha256
     assert custody["b.jsonl"].reason == "same content as a.jsonl: its posts are read once"
+
+
+def test_utf16_without_a_byte_order_mark_is_read():
+    """Excel's "Unicode text" without its BOM: NUL bytes alternate with text bytes; it is text, not binary."""
+    lines = [json.dumps({"text": "Солонгост ажил, утас 88000011"}, ensure_ascii=False), json.dumps({"text": "Work"})]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        posts, custody = parse_file("ads.jsonl", "\n".join(lines).encode(encoding))
+        assert custody.status == "read", (encoding, custody.reason)
+        assert [p.text for p in posts] == ["Солонгост ажил, утас 88000011", "Work"]
+    posts, custody = parse_file("ad.txt", "text,author\nWork in Seoul,anna\n".encode("utf-16-le"))
+    assert custody.status == "read" and posts[0].text.startswith("text,author")
+
+
+def test_junk_starting_like_utf16_is_skipped_as_unreadable_not_taken_as_a_post():
+    structured = b"\xff\xfe" + bytes([1, 0, 2, 0, 0, 0, 7, 0, 0xe0, 0xf8, 3, 0, 0, 0, 0x10, 0]) * 50
+    posts, custody = parse_file("dump.txt", structured)
+    assert (posts, custody.status) == ([], "skipped")
+    assert custody.reason.startswith("unreadable: ") and "control or unassigned characters" in custody.reason
+    unpaired = b"\xff\xfe" + "Work in Seoul".encode("utf-16-le") + b"\x00\xdc" + b"A\x00" * 10
+    _, custody = parse_file("dump.txt", unpaired)
+    assert custody.status == "skipped" and custody.reason == "not readable as UTF-16: invalid bytes at offset 28"
+    _, custody = parse_file("bin.txt", b"\x00\x01\x02\x00\x00\x00\xff\xff" * 40)
+    assert custody.status == "skipped" and custody.reason == "binary content (NUL bytes)"
+
+
+def test_per_line_problems_carry_a_code_and_parameters_beside_the_english_text():
+    data = b'{"text": "one"}\nnot json\n[1, 2]\n{"url": "no text"}\n' + json.dumps({"text": "x" * 200_001}).encode()
+    _, custody = parse_file("p.jsonl", data)
+    assert [(p["code"], p["params"]) for p in custody.problems] == [
+        ("not_json", {"file": "p.jsonl", "line": 2, "detail": "Expecting value", "column": 1}),
+        ("not_object", {"file": "p.jsonl", "line": 3, "type": "array"}),
+        ("no_text", {"file": "p.jsonl", "line": 4}),
+        ("text_cut", {"file": "p.jsonl", "line": 5, "length": 200_001, "limit": 200_000})]
+    assert custody.problems[3]["text"] == "p.jsonl, line 5: text of 200,001 characters cut to 200,000"
+    assert custody.reason == "; ".join(p["text"] for p in custody.problems)
+    _, custody = parse_file("r.csv", b"text,author\n" + b",anna\n" * 25)
+    assert [p["code"] for p in custody.problems] == ["empty_row"] * 20 + ["more_problems"]
+    assert custody.problems[0]["params"] == {"file": "r.csv", "row": 2}
+    assert custody.problems[-1]["params"] == {"count": 5} and custody.reason.endswith("; r.csv, row 21: empty text (and 5 more)")

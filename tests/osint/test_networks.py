@@ -110,3 +110,39 @@ def test_template_and_slot_values_keep_the_posts_own_spelling():
     assert template.text == "Work in […], mail […]@[…].com or call […] now"
     assert ["88223344", "9911-2244", "99112233"] in template.slots
     assert ["anna.k", "hr.job", "x_y"] in template.slots
+
+
+def test_template_is_built_from_the_near_duplicates_only():
+    """A post linked to the cluster only by a shared phone (the same number in an unrelated ad) stays in the
+    cluster but does not feed the template: its words must not turn up among the slot values."""
+    texts = [EN.format(pay=p, name=n, phone=ph) for p, n, ph in
+             [("3000", "Anna", "88000011"), ("3500", "Sara", "99000022"), ("3000", "Mira", "95000033")]]
+    texts.append("Selling a used bicycle in good condition, pick it up any evening, call Mira 95000033")
+    _, clusters, _ = run(texts)
+    assert [c.post_ids for c in clusters] == [["p0", "p1", "p2", "p3"]]
+    cluster = clusters[0]
+    assert cluster.template_post_ids == ["p0", "p1", "p2"]
+    slot_text = " ".join(v for values in cluster.template["slots"] for v in values)
+    assert "bicycle" not in slot_text and "condition" not in slot_text and "evening" not in slot_text
+    assert "Anna 88000011" in slot_text
+    assert cluster.to_dict()["template_post_ids"] == ["p0", "p1", "p2"]
+
+
+def test_a_cluster_linked_only_by_identifiers_gets_no_template():
+    """Two different ads sharing a phone: a template over them would be slots of unrelated words."""
+    texts = ["Work in Seoul for good pay, call 99112233 now, visa free",
+             "Apartment in Seoul for rent, call 99112233 now, heating free"]
+    _, clusters, _ = run(texts)
+    assert [c.post_ids for c in clusters] == [["p0", "p1"]]
+    assert clusters[0].template is None and clusters[0].template_post_ids == []
+    assert "several authors share one text template" not in clusters[0].network_cues
+
+
+def test_a_mongolian_service_number_shared_by_unrelated_posts_links_them_not():
+    """A bank's toll-free line quoted in two unrelated Mongolian posts: shown in each, linking neither."""
+    texts = ["Хаан банкны зээлийн мэдээлэл авах бол 1800-1917 дугаарт залгаарай",
+             "Манай дэлгүүрт шинэ бараа ирлээ, төлбөрийн асуудлаар банкны 1800-1917 утсаар лавлана уу"]
+    items, clusters, graph = run(texts)
+    assert [[i.key for i in item.identifiers if i.kind == "phone"] for item in items] == [["phone:1800-1917"]] * 2
+    assert clusters == []
+    assert graph.has_edge("p0", "phone:1800-1917") and graph.has_edge("p1", "phone:1800-1917")

@@ -255,3 +255,91 @@ def test_a_scan_whose_files_are_gone_says_so_instead_of_failing(client, scan):
         assert "are no longer on the server" in response.content.decode() and str(scan.id) in response.content.decode()
     assert "серверт байхгүй болсон" in client.get(f"/osint/{scan.id}/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
     assert client.get("/osint/").status_code == 200
+
+
+def test_a_cluster_linked_only_by_a_shared_phone_says_it_has_no_template(client, analyst):
+    """Two unrelated ads carrying one phone form a cluster; a template over them would mix unrelated words,
+    so the cluster page and the offline report say why there is none, in English and Mongolian."""
+    lines = [{"text": "Work in Seoul for good pay, call 99112233 now, visa free"},
+             {"text": "Apartment in Seoul for rent, call 99112233 now, heating free"}]
+    client.force_login(analyst)
+    client.post("/osint/", {"files": [SimpleUploadedFile("ads.jsonl", "\n".join(json.dumps(x) for x in lines).encode())]})
+    scan = Scan.objects.get()
+    page = client.get(f"/osint/{scan.id}/clusters/c00001/").content.decode()
+    assert "No template: no two posts of this cluster are near-duplicates" in page and "[…]" not in page
+    mongolian = client.get(f"/osint/{scan.id}/clusters/c00001/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
+    assert "Загвар алга: энэ кластерын аль ч хоёр нийтлэл бараг ижил биш" in mongolian
+    report = (scan_folder(scan.id) / "output" / "report.html").read_text()
+    assert "No template: no two posts of this cluster are near-duplicates" in report
+    assert "аль ч хоёр нийтлэл бараг ижил биш" in report
+
+
+def test_a_template_says_which_posts_it_was_built_from(client, analyst):
+    lines = json.loads("[" + ",".join(jsonl().decode().splitlines()) + "]")
+    lines[2]["text"] = "Selling a used bicycle in good condition, pick it up any evening, call Anna 88000011"
+    client.force_login(analyst)
+    client.post("/osint/", {"files": [SimpleUploadedFile("ads.jsonl", "\n".join(json.dumps(x) for x in lines).encode())]})
+    scan = Scan.objects.get()
+    page = client.get(f"/osint/{scan.id}/clusters/c00001/").content.decode()
+    assert "Built from the 2 near-duplicate posts of this cluster" in page and "bicycle" in page
+    template = page[page.index('class="card template"'):page.index("<h2>", page.index('class="card template"'))]
+    assert "bicycle" not in template and "evening" not in template
+    mongolian = client.get(f"/osint/{scan.id}/clusters/c00001/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
+    assert "бараг ижил 2 нийтлэлээс гаргасан" in mongolian
+
+
+def test_refused_uploads_are_in_the_access_log_without_file_names(client, analyst, make_user, monkeypatch):
+    """Over the size limit, no organisation, or a form error: each refused upload is logged (who, why, how many
+    files and bytes), and no file or collection name, which may name people."""
+    monkeypatch.setattr("ctip.workbench.services.MAX_UPLOAD_BYTES", 100)
+    client.force_login(analyst)
+    client.post("/osint/", {"name": "Bat-Erdene's ads", "files": [SimpleUploadedFile("anna-bat.jsonl", jsonl())]})
+    client.post("/osint/", {"name": "nothing attached"})
+    client.post("/osint/", {"name": "n" * 201, "files": [SimpleUploadedFile("b.txt", b"work")]})
+    loner = make_user("loner", role="police_analyst")
+    loner.organisation = None
+    loner.save()
+    client.force_login(loner)
+    client.post("/osint/", {"files": [SimpleUploadedFile("a.txt", b"work abroad")]})
+    refused = list(AccessEvent.objects.filter(action="upload_refused").order_by("at", "id"))
+    assert [(e.user.username, e.scan) for e in refused] == [("analyst", None)] * 3 + [("loner", None)]
+    over, none, form, orphan = (e.target for e in refused)
+    assert "over the size limit of 100 bytes" in over and f"1 file(s), {len(jsonl())} bytes" in over
+    assert none == "no file; 0 file(s), 0 bytes"
+    assert form == "form errors: name: max_length; 1 file(s), 4 bytes"
+    assert orphan.startswith("no organisation")
+    assert not any(word in e.target for e in refused for word in ("anna", "Bat-Erdene", ".txt", "nothing", "nnn"))
+    assert not Scan.objects.exists()
+
+
+def test_per_line_intake_problems_are_worded_in_the_readers_language(client, analyst):
+    data = jsonl() + b"\nnot json\n[1, 2]\n" + json.dumps({"url": "x"}).encode()
+    client.force_login(analyst)
+    client.post("/osint/", {"files": [SimpleUploadedFile("ads.jsonl", data)]})
+    scan = Scan.objects.get()
+    custody = json.loads((scan_folder(scan.id) / "output" / "custody.json").read_text())["files"][0]
+    assert [p["code"] for p in custody["problems"]] == ["not_json", "not_object", "no_text"]
+    assert custody["problems"][1]["text"] == "ads.jsonl, line 5: expected a JSON object, got array"
+    page = client.get(f"/osint/{scan.id}/").content.decode()
+    assert "ads.jsonl, line 5: expected a JSON object, got array" in page
+    assert "ads.jsonl, line 6: no &#x27;text&#x27; field, or it is empty" in page
+    mongolian = client.get(f"/osint/{scan.id}/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
+    assert "ads.jsonl, 5-р мөр: JSON объект байх ёстой, array байна" in mongolian
+    assert "ads.jsonl, 6-р мөр: &#x27;text&#x27; талбар алга, эсвэл хоосон" in mongolian
+    assert "expected a JSON object" not in mongolian
+
+
+def test_every_intake_problem_and_skip_reason_has_a_mongolian_wording():
+    import re
+
+    from django.utils import translation
+
+    from ctip.osint.messages import CATALOGUE
+    from ctip.workbench.templatetags.workbench import SKIP_REASONS
+    from ctip.workbench.translations_mn import MN
+
+    with translation.override("en"):
+        skip_reasons = [str(text) for _, text in SKIP_REASONS]
+    for template in [*CATALOGUE.values(), *skip_reasons]:
+        assert template in MN, template
+        assert sorted(re.findall(r"%\((\w+)\)s", MN[template])) == sorted(re.findall(r"%\((\w+)\)s", template))

@@ -65,6 +65,12 @@ _DESTINATIONS = [
     ("MO", ("macau", "macao", "макао", "makao", "澳門", "澳门")),
     ("CN", ("china", "хятад", "hyatad", "khyatad", "erlian", "эрээн", "ereen", "beijing", "бээжин", "中国")),
 ]
+# A post in Mongolian, or naming Mongolia, is where a Mongolian service number (1800-1234) is meant as one.
+MONGOLIAN_LANGUAGES = ("mn", "mn-Latn")
+_MONGOLIA = ("mongol", "монгол", "ulaanbaatar", "улаанбаатар", "ulan bator", "ulan-bator")
+# Toll-free (1800) and premium-rate (1900) lines: written 4+4, dialled only within Mongolia, so kept as
+# written (no +976) with region MN. They are organisations' public lines (banks, operators, hotlines).
+_SERVICE_NUMBER = re.compile(r"(1[89]00)[ .\-]?(\d{4})")
 _URL_HANDLES = [
     # paths that are not accounts (invite links, shares, a platform's own pages) are no handles: two
     # unrelated posts with t.me/joinchat/... or facebook.com/marketplace/... must not be linked
@@ -162,6 +168,37 @@ def parse_phone(candidate: str, regions: tuple[str, ...] = NATIONAL_REGIONS) -> 
     return None
 
 
+def service_number(candidate: str) -> str | None:
+    """``1800-1234`` for a Mongolian toll-free or premium-rate number written 4+4, else None.
+
+    A range of years (``1900-1950``) or of round amounts (``1900-2000``) is not a number.
+
+    >>> service_number("1800 1234"), service_number("1900-1950"), service_number("1800-1900")
+    ('1800-1234', None, None)
+    """
+    match = _SERVICE_NUMBER.fullmatch(candidate.strip())
+    if not match:
+        return None
+    first, second = match.groups()
+    if int(second) % 100 == 0 or (first == "1900" and 1900 <= int(second) <= 2099):
+        return None
+    return f"{first}-{second}"
+
+
+def is_service_number(key: str) -> bool:
+    """Whether an identifier key (``phone:1800-1234``) is a Mongolian service number: an organisation's
+    public line quoted by unrelated posts, so it is shown but links no posts (like a hub)."""
+    return key.startswith("phone:") and not key.startswith("phone:+")
+
+
+def mongolian_context(text: str, language: str) -> bool:
+    """A post in Mongolian (Cyrillic or Latin), or one naming Mongolia or Ulaanbaatar."""
+    if language in MONGOLIAN_LANGUAGES:
+        return True
+    low = text.lower()
+    return any(stem in low for stem in _MONGOLIA)
+
+
 def _amount(text: str, mult: str | None) -> float:
     digits = re.sub(r"\s", "", text)
     if re.search(r"[.,]\d{1,2}$", digits) and not re.search(r"[.,]\d{3}$", digits):
@@ -218,8 +255,10 @@ def find_money(text: str) -> list[Identifier]:
     return found
 
 
-def find_identifiers(text: str) -> list[Identifier]:
-    """Every identifier in ``text`` (a normalised post), in order of position.
+def find_identifiers(text: str, language: str = "") -> list[Identifier]:
+    """Every identifier in ``text`` (a normalised post in ``language``), in order of position.
+
+    Mongolian service numbers (``1800-1234``) are read only in a post in Mongolian or naming Mongolia.
 
     >>> [i.key for i in find_identifiers("WhatsApp: +976 9911 2233, mail anna.k@example.mn")]
     ['handle:whatsapp:97699112233', 'phone:+97699112233', 'email:anna.k@example.mn']
@@ -275,6 +314,7 @@ def find_identifiers(text: str) -> list[Identifier]:
             found.append(Identifier("handle", m.group(1).lower(), m.start(), m.end(), m.group(0)))
     money_spans = [(i.start, i.end) for i in money]
     regions: tuple[str, ...] | None = None
+    mongolian: bool | None = None
     for n, m in enumerate(_PHONE.finditer(text)):
         if n >= MAX_PHONE_CANDIDATES:
             break
@@ -285,6 +325,12 @@ def find_identifiers(text: str) -> list[Identifier]:
             continue
         if regions is None and not m.group(0).startswith(("+", "00")):
             regions = region_hints(text)
+        service = service_number(m.group(0))
+        if service is not None and mongolian is None:
+            mongolian = mongolian_context(text, language)
+        if service is not None and mongolian:  # before the destinations: Korea has 1800 numbers too
+            found.append(Identifier("phone", service, m.start(), m.end(), m.group(0), region="MN"))
+            continue
         parsed = parse_phone(m.group(0), regions_for(digits, regions) if regions else NATIONAL_REGIONS)
         if parsed:
             found.append(Identifier("phone", parsed[0], m.start(), m.end(), m.group(0), region=parsed[1]))

@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +22,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from ctip.osint.htmltext import html_to_text
+from ctip.osint.messages import JSON_TYPES, Problem, problem
 from ctip.osint.model import Custody, Post
 
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".zst", ".jar", ".apk")
@@ -56,22 +58,28 @@ def sha256_hex(data: bytes) -> str:
 
 
 def decode(data: bytes) -> str:
-    """Text of ``data``: UTF-8 (with or without BOM), UTF-16 with BOM, else the detected encoding.
+    """Text of ``data``: UTF-8 (with or without BOM), UTF-16 (with a BOM, or without one when NUL bytes
+    alternate with text bytes), else the detected encoding.
 
-    Raises ``IntakeProblem`` for binary content (NUL bytes) or text no encoding explains.
+    Raises ``IntakeProblem`` for binary content (NUL bytes), text no encoding explains, or a decode that
+    is not readable text (see ``unreadable``): junk starting ``FF FE`` is not a post.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:65536]:
-        raise IntakeProblem("binary content (NUL bytes)")
+        return _readable(_utf16(data, "utf-16"))
+    head = data[:65536]
+    if b"\x00" in head:
+        encoding = utf16_without_bom(head)
+        if encoding is None:
+            raise IntakeProblem("binary content (NUL bytes)")
+        return _readable(_utf16(data, encoding))
     try:
-        return data.decode("utf-8-sig")
+        return _readable(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
     best = from_bytes(data[:1_000_000]).best()
     if best is not None and best.coherence > 0 and best.encoding not in ("utf_8", "ascii"):
         try:
-            return data.decode(best.encoding)
+            return _readable(data.decode(best.encoding))
         except (UnicodeDecodeError, LookupError):
             pass
     # Short Cyrillic files defeat statistical detection: accept Windows-1251 when it reads as Cyrillic.
@@ -79,8 +87,65 @@ def decode(data: bytes) -> str:
     letters = _LETTER.findall(text)
     cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
     if letters and cyrillic >= len(letters) / 2 and sum(1 for c in letters if _USUAL.match(c)) >= 0.95 * len(letters):
-        return text
+        return _readable(text)
     raise IntakeProblem("undecodable: not UTF-8, UTF-16 or Windows-1251, and no other encoding fits")
+
+
+MIN_UTF16_NULS = 4  # "Work" in UTF-16 has four; one NUL byte in a short file says nothing
+
+
+def utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the NUL bytes of ``head`` (a file's first bytes) sit almost all at
+    odd or almost all at even offsets, as the high bytes of Latin letters, digits and spaces do in UTF-16;
+    None for other NUL bytes (binary content).
+
+    >>> utf16_without_bom("Work in Seoul".encode("utf-16-le")), utf16_without_bom(b"\\x00\\x01\\x00\\x00binary")
+    ('utf-16-le', None)
+    """
+    head = head[:len(head) - len(head) % 2]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    enough = max(MIN_UTF16_NULS, len(head) // 20)  # a tenth of the code units, and a few at least
+    if odd >= enough and even <= odd // 20:
+        return "utf-16-le"
+    if even >= enough and odd <= even // 20:
+        return "utf-16-be"
+    return None
+
+
+def _utf16(data: bytes, encoding: str) -> str:
+    """``data`` decoded as UTF-16 (``utf-16`` reads the byte-order mark); invalid bytes (an unpaired
+    surrogate, an odd length) mean it is not UTF-16 text, but binary data that starts like it."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise IntakeProblem(f"not readable as {encoding.upper()}: invalid bytes at offset {exc.start}") from None
+
+
+UNREADABLE_SHARE = 0.1  # more than this share of control, unassigned or private-use characters is no text
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_NOT_TEXT = frozenset({"Cn", "Co", "Cs"})  # unassigned, private use, surrogate
+
+
+def unreadable(text: str) -> float:
+    """Share of the first 65,536 characters that no text holds: control characters (other than tab,
+    line breaks and form feed), unassigned, private-use and surrogate code points, and U+FFFD."""
+    sample = text[:65536]
+    if not sample:
+        return 0.0
+    if sample.isascii():
+        bad = len(_CONTROL.findall(sample))
+    else:
+        bad = sum(1 for c in sample if c == "\ufffd" or unicodedata.category(c) in _NOT_TEXT
+                  or (c < "\xa0" and _CONTROL.match(c)))
+    return bad / len(sample)
+
+
+def _readable(text: str) -> str:
+    """``text``, unless it is not text (a wrong decode of binary data): then ``IntakeProblem``."""
+    share = unreadable(text)
+    if share > UNREADABLE_SHARE:
+        raise IntakeProblem(f"unreadable: {share:.0%} of the characters are control or unassigned characters")
+    return text
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -95,14 +160,14 @@ def _pick(record: dict, name: str) -> str:
     return ""
 
 
-def _cut(text: str, source: str, line: int, problems: list[str]) -> str:
+def _cut(text: str, source: str, line: int, problems: list[Problem]) -> str:
     """``text`` cut to ``MAX_POST_CHARS``, noting the cut among the file's problems (custody record)."""
     if len(text) > MAX_POST_CHARS:
-        problems.append(f"{source}, line {line}: text of {len(text):,} characters cut to {MAX_POST_CHARS:,}")
+        problems.append(problem("text_cut", file=source, line=line, length=len(text), limit=MAX_POST_CHARS))
     return text[:MAX_POST_CHARS]
 
 
-def _post(record: dict, *, source: str, digest: str, line: int, problems: list[str]) -> Post | None:
+def _post(record: dict, *, source: str, digest: str, line: int, problems: list[Problem]) -> Post | None:
     text = _pick(record, "text")
     if not isinstance(text, str) or not text.strip():
         return None
@@ -118,21 +183,22 @@ def _post(record: dict, *, source: str, digest: str, line: int, problems: list[s
     )
 
 
-def _jsonl(text: str, source: str, digest: str, problems: list[str]) -> Iterator[Post]:
+def _jsonl(text: str, source: str, digest: str, problems: list[Problem]) -> Iterator[Post]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            problems.append(f"{source}, line {number}: not JSON ({exc.msg} at column {exc.colno})")
+            problems.append(problem("not_json", file=source, line=number, detail=exc.msg, column=exc.colno))
             continue
         if not isinstance(record, dict):
-            problems.append(f"{source}, line {number}: expected a JSON object, got {type(record).__name__}")
+            kind = type(record).__name__
+            problems.append(problem("not_object", file=source, line=number, type=JSON_TYPES.get(kind, kind)))
             continue
         post = _post(record, source=source, digest=digest, line=number, problems=problems)
         if post is None:
-            problems.append(f"{source}, line {number}: no 'text' field, or it is empty")
+            problems.append(problem("no_text", file=source, line=number))
         else:
             yield post
 
@@ -146,7 +212,7 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv(text: str, source: str, digest: str, problems: list[str]) -> Iterator[Post]:
+def _csv(text: str, source: str, digest: str, problems: list[Problem]) -> Iterator[Post]:
     csv.field_size_limit(MAX_FILE_BYTES)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
@@ -157,7 +223,7 @@ def _csv(text: str, source: str, digest: str, problems: list[str]) -> Iterator[P
     for number, row in enumerate(reader, start=2):
         post = _post(row, source=source, digest=digest, line=number, problems=problems)
         if post is None:
-            problems.append(f"{source}, row {number}: empty text")
+            problems.append(problem("empty_row", file=source, row=number))
         else:
             yield post
 
@@ -183,7 +249,7 @@ def parse_file(name: str, data: bytes, *, intake_at: str | None = None) -> tuple
             raise IntakeProblem(f"unsupported file type '{Path(name).suffix or '(none)'}'; "
                                 f"expected one of {', '.join(sorted(TEXT_SUFFIXES))}")
         text = decode(data)
-        problems: list[str] = []
+        problems: list[Problem] = []
         if kind == "jsonl":
             posts = list(_jsonl(text, name, digest, problems))
         elif kind == "csv":
@@ -196,8 +262,13 @@ def parse_file(name: str, data: bytes, *, intake_at: str | None = None) -> tuple
         custody.status, custody.reason = "skipped", str(exc)
         return [], custody
     if problems:
-        more = f" (and {len(problems) - MAX_PROBLEMS} more)" if len(problems) > MAX_PROBLEMS else ""
-        custody.reason = "; ".join(problems[:MAX_PROBLEMS]) + more
+        shown = problems[:MAX_PROBLEMS]
+        custody.reason = "; ".join(p.text for p in shown)
+        if len(problems) > MAX_PROBLEMS:
+            more = problem("more_problems", count=len(problems) - MAX_PROBLEMS)
+            custody.reason += f" {more.text}"
+            shown.append(more)
+        custody.problems = [p.as_dict() for p in shown]
     custody.posts = len(posts)
     return posts, custody
 

@@ -37,6 +37,7 @@ class Custody:
     reason: str = ""
     posts: int = 0
     received_as: str = ""  # the name it was uploaded under, when the workspace stored it under a safe name
+    problems: list[dict] = field(default_factory=list)  # per-line problems: code, params, English text
 
     def to_dict(self) -> dict:
         return asdict(self)

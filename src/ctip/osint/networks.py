@@ -19,6 +19,7 @@ import networkx as nx
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
+from ctip.osint.identifiers import is_service_number
 from ctip.osint.model import Screened
 from ctip.osint.template import build_template
 
@@ -53,11 +54,12 @@ class Cluster:
     mean_post_risk: float
     network_cues: list[str] = field(default_factory=list)
     near_duplicates: list[tuple[str, str, float]] = field(default_factory=list)
+    template_post_ids: list[str] = field(default_factory=list)  # the near-duplicate group the template describes
 
     def to_dict(self) -> dict:
         return {
             "cluster_id": self.cluster_id, "size": len(self.post_ids), "post_ids": self.post_ids,
-            "template": self.template, "first_seen": self.first_seen, "last_seen": self.last_seen,
+            "template": self.template, "template_post_ids": self.template_post_ids, "first_seen": self.first_seen, "last_seen": self.last_seen,
             "places": self.places, "identifiers": self.identifiers, "authors": self.authors,
             "risk": round(self.risk, 4), "level": self.level, "mean_post_risk": round(self.mean_post_risk, 4),
             "network_cues": self.network_cues,
@@ -182,7 +184,8 @@ class _UnionFind:
 
 def cluster_posts(batch: list[Screened], pairs: list[tuple[str, str, float]],
                   settings: NetworkSettings) -> dict[str, list[str]]:
-    """Connected components of near-duplicate edges and non-hub shared identifiers (two posts or more)."""
+    """Connected components of near-duplicate edges and shared identifiers (two posts or more), except hubs
+    and Mongolian service numbers (organisations' public lines, quoted by unrelated posts)."""
     uf = _UnionFind()
     for item in batch:
         uf.find(item.post.post_id)
@@ -192,8 +195,8 @@ def cluster_posts(batch: list[Screened], pairs: list[tuple[str, str, float]],
     for item in batch:
         for key in {i.key for i in item.identifiers if i.kind in LINKING_KINDS}:
             holders[key].append(item.post.post_id)
-    for ids in holders.values():
-        if 2 <= len(ids) <= settings.hub_limit:
+    for key, ids in holders.items():
+        if 2 <= len(ids) <= settings.hub_limit and not is_service_number(key):
             for other in ids[1:]:
                 uf.union(ids[0], other)
     components: dict[str, list[str]] = defaultdict(list)
@@ -215,12 +218,45 @@ def _cluster_risk(items: list[Screened], cues: list[str], medium: float, high: f
 MAX_LINKS_SHOWN = 500
 
 
+def near_duplicate_groups(pairs: list[tuple[str, str, float]]) -> dict[str, list[str]]:
+    """Each post that has a near-duplicate, mapped to its group: the posts joined to it by near-duplicate
+    links alone (connected components of those links, ids in sorted order)."""
+    uf = _UnionFind()
+    for a, b, _ in pairs:
+        uf.union(a, b)
+    members: dict[str, list[str]] = defaultdict(list)
+    for post_id in list(uf.parent):
+        members[uf.find(post_id)].append(post_id)
+    groups: dict[str, list[str]] = {}
+    for ids in members.values():
+        ids.sort()
+        groups.update(dict.fromkeys(ids, ids))  # one list shared by the group's posts
+    return groups
+
+
+def template_group(ids: list[str], groups: dict[str, list[str]]) -> list[str]:
+    """The largest group of near-duplicate posts inside a cluster (the first in the cluster's order on a
+    tie), or ``[]`` when no two of its posts are near-duplicates (they are linked by identifiers only).
+
+    A template is only meaningful over posts written from one text: a post linked merely by a shared
+    phone (the same number in an unrelated ad) would fill the slots with unrelated words.
+    """
+    best: list[str] = []
+    for post_id in ids:
+        group = groups.get(post_id, [])
+        if len(group) > len(best):
+            best = group
+    return best
+
+
 def describe_clusters(batch: list[Screened], components: dict[str, list[str]], *, medium: float,
                       high: float, pairs: list[tuple[str, str, float]] = ()) -> list[Cluster]:
     """Clusters, largest first, with template, time span, places, identifiers, network cues and risk.
 
-    Sets ``cluster`` on each member post. Network cues (DOMAIN.md §5): one phone in several posts
-    across several cities or authors; several authors sharing one text template.
+    Sets ``cluster`` on each member post. The template describes the cluster's largest group of
+    near-duplicate posts (``template_group``); a cluster without near-duplicates has none. Network cues
+    (DOMAIN.md §5): one phone in several posts across several cities or authors; several authors of the
+    near-duplicate group sharing its template.
     """
     by_id = {i.post.post_id: i for i in batch}
     links: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
@@ -229,6 +265,7 @@ def describe_clusters(batch: list[Screened], components: dict[str, list[str]], *
         if a in root_of and len(links[root_of[a]]) < MAX_LINKS_SHOWN:
             links[root_of[a]].append((a, b, similarity))
     roots = {ids[0]: root for root, ids in components.items()}
+    groups = near_duplicate_groups(list(pairs))
     ordered = sorted(components.values(), key=lambda ids: (-len(ids), ids[0]))
     clusters = []
     for number, ids in enumerate(ordered, start=1):
@@ -236,22 +273,23 @@ def describe_clusters(batch: list[Screened], components: dict[str, list[str]], *
         cluster_id = f"c{number:05d}"
         for item in items:
             item.cluster = cluster_id
-        template = build_template([i.normalised for i in items])
+        group = template_group(ids, groups)
+        template = build_template([by_id[i].normalised for i in group]) if group else None
         dates = sorted(i.post.posted_at for i in items if i.post.posted_at)
         places = Counter(i.post.location for i in items if i.post.location)
         places.update(h.text.strip().title() for i in items for h in i.hits if h.family == "destination")
         idents = Counter(k for i in items for k in {x.key for x in i.identifiers if x.kind in LINKING_KINDS})
         authors = {i.post.author for i in items if i.post.author}
         cues = []
-        phones = [k for k, n in idents.items() if k.startswith("phone:") and n >= 2]
+        phones = [k for k, n in idents.items() if k.startswith("phone:+") and n >= 2]
         if phones and (len(authors) >= 2 or len({i.post.location for i in items if i.post.location}) >= 2):
             cues.append("one phone across several authors or places")
-        if template and len(authors) >= 2:
+        if template and len({by_id[i].post.author for i in group if by_id[i].post.author}) >= 2:
             cues.append("several authors share one text template")
         risk, mean, level = _cluster_risk(items, cues, medium, high)
         clusters.append(Cluster(
             cluster_id, ids, template.to_dict() if template else None, dates[0] if dates else "",
             dates[-1] if dates else "", dict(places.most_common(10)), dict(idents.most_common(20)),
-            len(authors), risk, level, mean, cues, links.get(roots.get(ids[0], ""), []),
+            len(authors), risk, level, mean, cues, links.get(roots.get(ids[0], ""), []), group,
         ))
     return clusters

@@ -75,14 +75,24 @@ def _cluster_html(cluster, posts_by_id: dict[str, dict]) -> str:
     template = cluster.template
     rows = [f'<section class="post" id="{escape(cluster.cluster_id)}"><h3>{escape(cluster.cluster_id)} · '
             f'{len(cluster.post_ids)} posts · {_level(cluster.level)} {cluster.risk:.2f}</h3>']
+    group = len(cluster.template_post_ids)
     if template:
         rows.append(f'<p><strong>Template · Загвар</strong> (MDL {template["compression"]:.2f})</p>'
                     f'<p class="template">{escape(template["text"])}</p>')
         for number, values in enumerate(template["slots"], start=1):
             rows.append(f'<p class="meta">slot {number}: {escape(" | ".join(values))}</p>')
+        if group < len(cluster.post_ids):
+            rows.append(f"<p class=meta>Built from the {group} near-duplicate posts of this cluster; the others are "
+                        f"linked by identifiers they share. Энэ кластерын бараг ижил {group} нийтлэлээс гаргасан; "
+                        "бусад нь ижил таних тэмдгээр холбогдсон.</p>")
+    elif group:
+        rows.append(f"<p class=meta>No template: its {group} near-duplicate posts share too little wording for a "
+                    f"template to describe them more briefly. Загвар алга: бараг ижил {group} нийтлэлийн нийтлэг "
+                    "үг хэллэг загвараар товч илэрхийлэхэд хэтэрхий цөөн.</p>")
     else:
-        rows.append("<p class=meta>No shared template: posts linked by identifiers. "
-                    "Нийтлэг загваргүй: ижил таних тэмдгээр холбогдсон.</p>")
+        rows.append("<p class=meta>No template: no two posts of this cluster are near-duplicates; they are linked "
+                    "only by identifiers they share. Загвар алга: энэ кластерын аль ч хоёр нийтлэл бараг ижил биш; "
+                    "зөвхөн ижил таних тэмдгээр холбогдсон.</p>")
     rows.append(f'<p class="meta">{escape(cluster.first_seen or "?")} – {escape(cluster.last_seen or "?")} · '
                 f'places: {escape(", ".join(cluster.places) or "—")} · authors: {cluster.authors}</p>')
     if cluster.network_cues:

@@ -212,7 +212,7 @@ def load_rules(directory: Path | None = None) -> RuleSet:
     """The scoring table and every ``*.yaml`` pack in ``directory`` (default: the packs shipped with ctip).
 
     >>> sorted(p.name for p in load_rules().packs)
-    ['en', 'mn', 'mn-Latn']
+    ['cjk', 'en', 'mn', 'mn-Latn']
     """
     directory = Path(directory) if directory else DEFAULT_RULES_DIR
     if not directory.is_dir():

@@ -31,7 +31,7 @@ def normalise_batch(posts: list[Post]) -> list[Screened]:
 def identify_batch(batch: list[Screened]) -> list[Screened]:
     """Stage 3: identifiers in each normalised text (phones, e-mails, URLs, domains, handles, money)."""
     for item in batch:
-        item.identifiers = find_identifiers(item.normalised)
+        item.identifiers = find_identifiers(item.normalised, item.language)
     return batch
 
 

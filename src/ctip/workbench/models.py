@@ -42,6 +42,7 @@ class AccessEvent(models.Model):
         CLUSTER = "cluster", _("view cluster")
         DOWNLOAD = "download", _("download")
         DENIED = "denied", _("refused: not this organisation's scan")
+        UPLOAD_REFUSED = "upload_refused", _("upload refused")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="osint_access")
     scan = models.ForeignKey(Scan, on_delete=models.SET_NULL, null=True, blank=True, related_name="access_events")

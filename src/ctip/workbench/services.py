@@ -18,7 +18,19 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # about 50,000 posts: scanned within the re
 
 
 class WorkbenchError(ValueError):
-    """An upload the workspace cannot take; the message says why."""
+    """An upload the workspace cannot take; the message says why, ``reason`` says it for the access log
+    (in English, with no file or collection name: those may name people)."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+def upload_refused(*, user, reason: str, files: list | None = None) -> None:
+    """Log a refused upload: why, and how many files of how many bytes (no names: they may name people)."""
+    sizes = [f.size for f in files or []]
+    access_log(user=user, action=AccessEvent.Action.UPLOAD_REFUSED,
+               target=f"{reason}; {len(sizes)} file(s), {sum(sizes)} bytes")
 
 
 def scan_folder(scan_id) -> Path:
@@ -44,10 +56,11 @@ def access_log(*, user, action: str, scan: Scan | None = None, target: str = "")
 def scan_create(*, user, name: str, files: list) -> Scan:
     """Store the uploaded files, scan them, write the outputs and record the scan (and its upload)."""
     if not files:
-        raise WorkbenchError(_("Choose at least one file."))
+        raise WorkbenchError(_("Choose at least one file."), "no file")
     if sum(f.size for f in files) > MAX_UPLOAD_BYTES:
         raise WorkbenchError(_("Uploads are limited to %(mb)d MB; scan larger collections with the "
-                               "'ctip osint scan' command.") % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)})
+                               "'ctip osint scan' command.") % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)},
+                             f"over the size limit of {MAX_UPLOAD_BYTES} bytes")
     record = Scan(name=name.strip() or files[0].name, organisation=user.organisation, created_by=user)
     folder = scan_folder(record.id)
     inputs = folder / "input"

@@ -1,4 +1,10 @@
-"""Mongolian strings of the OSINT workspace (``python scripts/po.py workbench`` compiles them)."""
+"""Mongolian strings of the OSINT workspace (``python scripts/po.py workbench`` compiles them).
+
+Intake problems are keyed by their code in ``ctip.osint.messages``: the catalogue's English template is
+the msgid, so the two cannot drift apart (``tests/workbench`` checks every kind has a wording here).
+"""
+
+from ctip.osint.messages import CATALOGUE
 
 MN = {
     ("The result files of this scan (run on %(created)s) are no longer on the server: they were moved or deleted. "
@@ -86,8 +92,17 @@ MN = {
         "(хамгийн бага тодорхойлолтын урт).",
     "Slot": "Хувьсах хэсэг",
     "Values seen": "Ажиглагдсан утгууд",
-    "No shared template: these posts are linked by the identifiers they share.":
-        "Нийтлэг загвар алга: эдгээр нийтлэл нь ижил таних тэмдгээр холбогдсон.",
+    "Built from the %(n)s near-duplicate posts of this cluster; the others are linked by identifiers they share.":
+        "Энэ кластерын бараг ижил %(n)s нийтлэлээс гаргасан; бусад нь ижил таних тэмдгээр холбогдсон.",
+    "No template: the %(n)s near-duplicate posts of this cluster share too little wording for a template to "
+    "describe them more briefly.":
+        "Загвар алга: энэ кластерын бараг ижил %(n)s нийтлэлийн нийтлэг үг хэллэг загвараар товч илэрхийлэхэд "
+        "хэтэрхий цөөн.",
+    "No template: no two posts of this cluster are near-duplicates; they are linked only by the identifiers they "
+    "share.":
+        "Загвар алга: энэ кластерын аль ч хоёр нийтлэл бараг ижил биш; тэдгээр нь зөвхөн ижил таних тэмдгээр "
+        "холбогдсон.",
+    "no template": "загваргүй",
     "Places": "Газрууд",
     "Network": "Сүлжээ",
     "Posts (blue) and the identifiers they carry: phones (red), e-mails (purple), handles (green), web addresses "
@@ -140,6 +155,7 @@ MN = {
     "view cluster": "кластер харах",
     "download": "татах",
     "refused: not this organisation's scan": "татгалзсан: энэ байгууллагын шалгалт биш",
+    "upload refused": "байршуулалтаас татгалзсан",
     # pipeline codes (template filter "label")
     "strong": "хүчтэй",
     "weak": "сул",
@@ -203,4 +219,16 @@ MN = {
     "uploaded as": "байршуулсан нэр",
     "same content as %(first)s: its posts are read once":
         "%(first)s файлтай агуулга нь ижил: нийтлэлүүдийг нэг л удаа уншина",
+    "unreadable: %(share)s of the characters are control or unassigned characters":
+        "уншигдахгүй: тэмдэгтийн %(share)s нь удирдах эсвэл тодорхойлогдоогүй тэмдэгт",
+    "not readable as %(encoding)s: invalid bytes at offset %(offset)s":
+        "%(encoding)s кодчиллоор уншигдахгүй: %(offset)s байрлалд буруу байт байна",
+    "Problems": "Асуудлууд",
+    # per-line intake problems (ctip.osint.messages), keyed by the catalogue's English template
+    CATALOGUE["text_cut"]: "%(file)s, %(line)s-р мөр: %(length)s тэмдэгттэй бичвэрийг %(limit)s тэмдэгт хүртэл таслав",
+    CATALOGUE["not_json"]: "%(file)s, %(line)s-р мөр: JSON биш (%(column)s-р баганад: %(detail)s)",
+    CATALOGUE["not_object"]: "%(file)s, %(line)s-р мөр: JSON объект байх ёстой, %(type)s байна",
+    CATALOGUE["no_text"]: "%(file)s, %(line)s-р мөр: 'text' талбар алга, эсвэл хоосон",
+    CATALOGUE["empty_row"]: "%(file)s, %(row)s-р мөр: бичвэр хоосон",
+    CATALOGUE["more_problems"]: "(мөн өөр %(count)s)",
 }

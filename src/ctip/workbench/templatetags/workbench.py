@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from django import template
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ctip.osint.messages import CATALOGUE, formatted
 from ctip.workbench.forms import LANGUAGE_NAMES
 
 register = template.Library()
@@ -32,6 +34,10 @@ SKIP_REASONS = [
     (re.compile(r"larger than (?P<mb>\d+) MB"), _("larger than %(mb)s MB")),
     (re.compile(r"same content as (?P<first>.*): its posts are read once"),
      _("same content as %(first)s: its posts are read once")),
+    (re.compile(r"unreadable: (?P<share>\d+%) of the characters are control or unassigned characters"),
+     _("unreadable: %(share)s of the characters are control or unassigned characters")),
+    (re.compile(r"not readable as (?P<encoding>UTF-16(?:-LE|-BE)?): invalid bytes at offset (?P<offset>\d+)"),
+     _("not readable as %(encoding)s: invalid bytes at offset %(offset)s")),
 ]
 
 
@@ -54,3 +60,16 @@ def skip_reason(reason: str) -> str:
         if match := pattern.fullmatch(reason):
             return str(text) % match.groupdict()
     return reason
+
+
+@register.filter
+def problem(item: dict) -> str:
+    """A per-line intake problem (``{"code", "params", "text"}`` of ``custody.json``) in the reader's language;
+    one of a kind the pipeline does not know (an older scan) stays as its English text."""
+    template_text = CATALOGUE.get(item.get("code", ""))
+    if template_text is None:
+        return item.get("text", "")
+    try:
+        return gettext(template_text) % formatted(item.get("params", {}))
+    except (KeyError, TypeError, ValueError):
+        return item.get("text", "")
