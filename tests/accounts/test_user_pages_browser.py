@@ -35,3 +35,43 @@ def test_an_organisation_administrator_adds_a_user_who_then_logs_in(page, live_s
     page.get_by_role("button", name="Log in").click()
     page.wait_for_load_state()
     assert page.get_by_text("tuya · Supervisor").is_visible()
+
+
+def test_an_organisation_administrator_finds_a_colleague_and_changes_their_role_by_keyboard(
+        page, live_server, make_user, login):
+    admin = make_user("orgadmin", role="org_admin")
+    for name in ("tuya", "bold"):
+        make_user(name, organisation=admin.organisation)
+    login(page, "orgadmin")
+    page.goto(f"{live_server.url}/accounts/users/")
+
+    page.get_by_label("User name").fill("tu")
+    page.get_by_label("User name").press("Enter")
+    assert page.get_by_role("rowheader").all_inner_texts() == ["tuya"]
+    page.get_by_role("link", name="Change role").focus()
+    page.keyboard.press("Enter")
+    page.get_by_label("Role").select_option(label="Supervisor")
+    page.get_by_label("Scope").select_option(label="Own group")
+    page.get_by_label("Group").fill("north")
+    page.get_by_label("Group").press("Enter")
+
+    assert page.get_by_role("status").filter(has_text="tuya now has the role Supervisor").is_visible()
+    row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="tuya"))
+    assert row.get_by_role("cell").all_inner_texts()[:4] == ["Supervisor", "Own group", "north", "Active"]
+
+
+def test_a_system_administrator_adds_an_organisation(page, live_server, make_user, login):
+    make_user("root", role="sysadmin", scope="all")
+    login(page, "root")
+    page.goto(f"{live_server.url}/accounts/users/")
+
+    page.get_by_role("link", name="Organisations").click()
+    page.get_by_role("link", name="Add an organisation").click()
+    page.get_by_label("Short code").fill("police-ub")
+    page.get_by_label("Name", exact=True).fill("Police Unit Ulaanbaatar")
+    page.get_by_label("Type").select_option(label="Law Enforcement")
+    page.get_by_label("Name", exact=True).press("Enter")
+
+    assert page.get_by_role("status").filter(has_text="Police Unit Ulaanbaatar is added.").is_visible()
+    row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Police Unit Ulaanbaatar"))
+    assert row.get_by_role("cell").all_inner_texts() == ["police-ub", "Law Enforcement", "Mongolia", "0"]

@@ -386,6 +386,29 @@ def test_administrator_pages_in_mongolian(page, live_server, audit, username):
         page.goto(users)
         page.locator(f"main form[action$='/{action}/'] button").first.click()
         audit.check(page, action, message=action == "deactivate")
+    audit.visit(page, f"{users}?username=zz", "users: no account matches")
+    audit.visit(page, f"{users}?username=туяа", "users: found by name")
+    page.locator("main a[href$='/change/']").first.click()
+    audit.check(page, "change a role")
+    _submit(page, "main form[action$='/change/']", role="")
+    audit.check(page, "change a role: refused")
+    _submit(page, "main form[action$='/change/']", role="supervisor")
+    audit.check(page, "role changed", message=True)
+    if username == "sysadmin":
+        page.goto(f"{users}?username=orgadmin")
+        page.locator("main a[href$='/change/']").first.click()
+        _submit(page, "main form[action$='/change/']", role="case_worker")
+        audit.check(page, "change a role: the last administrator")
+        assert page.locator("#id_role_error").count() == 1
+        audit.visit(page, f"{live_server.url}/accounts/organisations/", "organisations")
+        audit.visit(page, f"{live_server.url}/accounts/organisations/new/", "add an organisation")
+        _submit(page, "main form[action$='/organisations/new/']")
+        audit.check(page, "add an organisation: refused")
+        _submit(page, "main form[action$='/organisations/new/']", code="ub-police-2", name="Цагдаагийн хэлтэс",
+                type="LawEnforcement")
+        audit.check(page, "organisation added", message=True)
+    else:
+        audit.visit(page, f"{live_server.url}/accounts/organisations/", "403 organisations")
     assert not audit.leftovers, "English left on Mongolian pages:\n" + audit.report()
 
 

@@ -1,7 +1,8 @@
-"""The forms of the user-management pages: a new account, and the system administrator's organisation filter.
+"""The forms of the administration pages: a new account, a change of role, scope and group, the users list's
+search, and a new organisation.
 
 The choices offered are exactly what the acting administrator may grant (``services.grantable_roles`` and
-``grantable_scopes``); the service checks the same rules again when the account is created.
+``grantable_scopes``); the services check the same rules again when the change is made.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ctip import vocab
 from ctip.accounts import selectors, services
-from ctip.accounts.models import Role, Scope, User
+from ctip.accounts.models import Organisation, Role, Scope, User
 
 
 def _choice_field(label, choices: list[tuple[str, str]], *, initial: str | None = None) -> forms.ChoiceField:
@@ -22,14 +24,28 @@ def _choice_field(label, choices: list[tuple[str, str]], *, initial: str | None 
                              error_messages={"required": message, "invalid_choice": message})
 
 
-class UserCreateForm(forms.Form):
+def _group_field() -> forms.CharField:
+    return forms.CharField(label=gettext_lazy("Group"), max_length=100, required=False,
+                           help_text=gettext_lazy("The user's team; needed when the scope is “Own group”."))
+
+
+class _GrantForm(forms.Form):
+    """Role and scope, offered as the acting administrator may grant them in ``organisation``."""
+
+    def add_grant_fields(self, admin: User, organisation: Organisation | None, *, role: str, scope: str) -> None:
+        roles = services.grantable_roles(admin, organisation)
+        scopes = services.grantable_scopes(admin)
+        self.fields["role"] = _choice_field(_("Role"), [(r, Role(r).label) for r in roles], initial=role)
+        self.fields["scope"] = _choice_field(_("Scope"), [(s, Scope(s).label) for s in scopes], initial=scope)
+
+
+class UserCreateForm(_GrantForm):
     """User name, organisation (system administrators only), role, scope, and group."""
 
     username = forms.CharField(label=gettext_lazy("User name"), max_length=150,
                                help_text=gettext_lazy("Letters, digits and @ . + - _ only; at most 150 characters."),
                                validators=User._meta.get_field("username").validators)
-    group = forms.CharField(label=gettext_lazy("Group"), max_length=100, required=False,
-                            help_text=gettext_lazy("The user's team; needed when the scope is “Own group”."))
+    group = _group_field()
 
     def __init__(self, *args, admin: User, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,21 +56,50 @@ class UserCreateForm(forms.Form):
                 empty_label=None, error_messages={
                     "required": _("Choose the organisation the user works for."),
                     "invalid_choice": _("Choose one of the organisations listed.")})
-        roles = services.grantable_roles(admin)
-        scopes = services.grantable_scopes(admin)
-        self.fields["role"] = _choice_field(_("Role"), [(r, Role(r).label) for r in roles],
-                                            initial=Role.CASE_WORKER)
-        self.fields["scope"] = _choice_field(_("Scope"), [(s, Scope(s).label) for s in scopes],
-                                             initial=Scope.ORGANISATION)
+        self.add_grant_fields(admin, None, role=Role.CASE_WORKER, scope=Scope.ORGANISATION)
         self.order_fields(["username", "organisation", "role", "scope", "group"])
 
 
-class OrganisationFilterForm(forms.Form):
-    """A system administrator's choice of one organisation (or all) on the users page."""
+class UserChangeForm(_GrantForm):
+    """An account's role, scope and group, filled in with their current values."""
 
-    organisation = forms.ModelChoiceField(label=gettext_lazy("Organisation"), queryset=None, required=False,
-                                          to_field_name="code", empty_label=gettext_lazy("All organisations"))
+    group = _group_field()
+
+    def __init__(self, *args, admin: User, account: User, **kwargs):
+        super().__init__(*args, initial={"group": account.group}, **kwargs)
+        self.add_grant_fields(admin, account.organisation, role=account.role, scope=account.scope)
+        self.order_fields(["role", "scope", "group"])
+
+
+class UserFilterForm(forms.Form):
+    """The users list's search: the start of a user name and, for a system administrator, one organisation."""
+
+    username = forms.CharField(label=gettext_lazy("User name"), max_length=150, required=False,
+                               help_text=gettext_lazy("The whole name or its first letters."))
 
     def __init__(self, *args, admin: User, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = selectors.organisation_list(admin=admin)
+        if services.manages_all_organisations(admin):
+            self.fields["organisation"] = forms.ModelChoiceField(
+                label=_("Organisation"), queryset=selectors.organisation_list(admin=admin), required=False,
+                to_field_name="code", empty_label=_("All organisations"))
+
+
+class OrganisationCreateForm(forms.Form):
+    """Code, name, HTCDS organisation type and country of a new organisation."""
+
+    code = forms.SlugField(label=gettext_lazy("Short code"), max_length=40,
+                           help_text=gettext_lazy("Letters, digits and hyphens; it cannot be changed later."),
+                           error_messages={"invalid": gettext_lazy("Use only letters, digits, hyphens and "
+                                                                   "underscores.")})
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=200,
+                           help_text=gettext_lazy("The full name, as users should see it."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"] = _choice_field(_("Type"), vocab.choices("htcds.org_Type"))
+        countries = sorted(vocab.choices("iso3166.alpha3"), key=lambda choice: str(choice[1]))
+        self.fields["country"] = forms.ChoiceField(
+            label=_("Country"), choices=countries, initial="MNG",
+            error_messages={"invalid_choice": _("Choose one of the countries listed."),
+                            "required": _("Choose one of the countries listed.")})

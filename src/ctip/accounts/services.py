@@ -1,4 +1,5 @@
-"""Creating organisations and user accounts, deactivating and reactivating them, resetting passwords.
+"""Creating organisations and user accounts, changing an account's role, scope and group, deactivating and
+reactivating accounts, resetting passwords.
 
 Passwords are generated (``secrets``), hashed with Argon2 by Django, and returned once for the caller to
 hand over; they are never stored or logged in clear. A service account gets no usable password: it
@@ -8,8 +9,11 @@ Who may grant what: an operator on the command line (``actor=None``) and a syste
 every role and scope in every organisation. An organisation administrator acts only in their own
 organisation and grants only the roles of ``ORG_ADMIN_GRANTS`` (and ``police_analyst`` when the
 organisation is a law-enforcement unit) with the scopes of ``ORG_ADMIN_SCOPES``; they manage only the
-users whose role and scope they could have granted. Nobody deactivates, reactivates or resets their own
-account. Every change is appended to the audit log (user names, role, scope, group; never a password).
+users whose role and scope they could have granted. Nobody changes, deactivates, reactivates or resets their
+own account. An organisation keeps at least one active organisation administrator: demoting the last one is
+refused (promote another first); deactivating them is not (a departed or compromised account must be
+stoppable at once). Only system administrators and the operator create organisations. Every change is
+appended to the audit log (user names, organisation codes, role, scope, group; never a password).
 """
 
 from __future__ import annotations
@@ -62,11 +66,17 @@ def _full_clean(instance) -> None:
         raise AccountError(field, " ".join(errors)) from None
 
 
-def _audit(*, actor: User | None, action: str, user: User, **changes) -> None:
-    """Append an account event to the platform's hash-chained audit log (``ctip audit verify``)."""
+def _record(*, actor: User | None, action: str, instance: User | Organisation, changes: dict) -> None:
+    """Append an event to the platform's hash-chained audit log (``ctip audit verify``), in the caller's
+    transaction."""
     from ctip.cases.audit import record  # here, not at the top: the cases app's models build on this app's
 
-    record(actor=actor, action=action, instance=user, changes={"username": user.username, **changes})
+    record(actor=actor, action=action, instance=instance, changes=changes)
+
+
+def _audit(*, actor: User | None, action: str, user: User, **changes) -> None:
+    """Append an account event (the account's user name first, then what changed)."""
+    _record(actor=actor, action=action, instance=user, changes={"username": user.username, **changes})
 
 
 def new_password() -> str:
@@ -110,7 +120,9 @@ def may_manage(admin: User | None, user: User) -> bool:
             and user.role in grantable_roles(admin) and user.scope in grantable_scopes(admin))
 
 
-def _check_manage(actor: User | None, user: User, field: str = "username") -> None:
+def check_manage(actor: User | None, user: User, field: str = "username") -> None:
+    """Raise unless ``actor`` may change ``user``: ``AccountError`` for their own account,
+    ``AccountPermissionError`` for an account they could not have created."""
     if actor is not None and actor.pk == user.pk:
         raise AccountError(field, _("this is your own account; another administrator must change it"))
     if not may_manage(actor, user):
@@ -118,8 +130,13 @@ def _check_manage(actor: User | None, user: User, field: str = "username") -> No
 
 
 @transaction.atomic
-def organisation_create(*, code: str, name: str, org_type: str, country: str = "MNG") -> Organisation:
-    """A new organisation (``org_type``: an HTCDS ``org_Type`` code; ``country``: ISO 3166 alpha-3)."""
+def organisation_create(*, code: str, name: str, org_type: str, country: str = "MNG",
+                        actor: User | None = None) -> Organisation:
+    """A new organisation (``org_type``: an HTCDS ``org_Type`` code; ``country``: ISO 3166 alpha-3), created
+    by ``actor``: a system administrator, or the operator on the command line (None)."""
+    if not manages_all_organisations(actor):
+        raise AccountPermissionError("code", _("only a system administrator creates organisations"))
+    code, name = code.strip(), name.strip()
     if not vocab.is_valid("htcds.org_Type", org_type):
         raise AccountError("type", _("unknown organisation type %(value)r; expected one of: %(valid)s")
                            % {"value": org_type, "valid": ", ".join(vocab.codes("htcds.org_Type"))})
@@ -128,9 +145,13 @@ def organisation_create(*, code: str, name: str, org_type: str, country: str = "
                                         "such as MNG") % {"value": country})
     if Organisation.objects.filter(code=code).exists():
         raise AccountError("code", _("an organisation with the code %(value)r already exists") % {"value": code})
+    if Organisation.objects.filter(name__iexact=name).exists():
+        raise AccountError("name", _("an organisation named %(value)r already exists") % {"value": name})
     organisation = Organisation(code=code, name=name, org_type=org_type, country=country)
     _full_clean(organisation)
     organisation.save()
+    _record(actor=actor, action="organisation.create", instance=organisation,
+            changes={"code": code, "name": name, "org_type": org_type, "country": country})
     return organisation
 
 
@@ -174,11 +195,58 @@ def _user(username: str) -> User:
     return user
 
 
+def _keep_an_administrator(user: User) -> None:
+    """Refuse to demote the last active organisation administrator of ``user``'s organisation.
+
+    Locks the organisation's row first, so two demotions in the same organisation are serialised and the
+    second one counts the first one's result (PostgreSQL; SQLite has a single writer anyway)."""
+    if user.role != Role.ORG_ADMIN or not user.is_active or user.organisation_id is None:
+        return
+    organisation = Organisation.objects.select_for_update().get(pk=user.organisation_id)
+    others = User.objects.filter(organisation_id=organisation.pk, role=Role.ORG_ADMIN, is_active=True,
+                                 is_service_account=False).exclude(pk=user.pk)
+    if not others.exists():
+        raise AccountError("role", _("%(name)r is the last active administrator of %(organisation)s; make another "
+                                     "user its administrator first") % {"name": user.username,
+                                                                         "organisation": organisation.name})
+
+
+@transaction.atomic
+def user_change(*, username: str, role: str | None = None, scope: str | None = None, group: str | None = None,
+                actor: User | None = None) -> tuple[User, dict[str, dict[str, str]]]:
+    """Change an account's role, scope and/or group (None keeps the current value) under the rules of
+    ``user_create``; return the user and what changed, ``{field: {"old": ..., "new": ...}}`` (empty: nothing
+    to change, nothing audited). It takes effect at the user's next request: capabilities are read from the
+    account on every request, and the session stays open."""
+    user = _user(username)
+    check_manage(actor, user)
+    new = {
+        "role": user.role if role is None else _choice("role", role, grantable_roles(actor, user.organisation)),
+        "scope": user.scope if scope is None else _choice("scope", scope, grantable_scopes(actor)),
+        "group": user.group if group is None else group.strip(),
+    }
+    if new["scope"] == Scope.GROUP and not new["group"]:
+        raise AccountError("group", _("a user with the scope 'group' needs a group name"))
+    changes = {field: {"old": getattr(user, field), "new": value} for field, value in new.items()
+               if getattr(user, field) != value}
+    if not changes:
+        return user, {}
+    if "role" in changes:
+        _keep_an_administrator(user)
+    for field, value in new.items():
+        setattr(user, field, value)
+    _full_clean(user)
+    user.save(update_fields=list(changes))
+    _audit(actor=actor, action="user.change", user=user,
+           organisation=user.organisation.code if user.organisation else "", **changes)
+    return user, changes
+
+
 @transaction.atomic
 def user_deactivate(*, username: str, actor: User | None = None) -> User:
     """Stop a user from logging in or calling the API (their records and audit trail stay)."""
     user = _user(username)
-    _check_manage(actor, user)
+    check_manage(actor, user)
     user.is_active = False
     user.set_unusable_password()  # also revokes the API tokens of a service account
     user.save(update_fields=["is_active", "password"])
@@ -191,7 +259,7 @@ def user_reactivate(*, username: str, actor: User | None = None) -> tuple[User, 
     """Let a deactivated user log in again with a new random password, returned once (deactivation erased
     the old one). A service account gets none: issue a new token with ``ctip manage api_token``."""
     user = _user(username)
-    _check_manage(actor, user)
+    check_manage(actor, user)
     if user.is_active:
         raise AccountError("username", _("%(name)r is already active") % {"name": username})
     password = None if user.is_service_account else new_password()
@@ -208,7 +276,7 @@ def user_reset_password(*, username: str, actor: User | None = None) -> str:
     """Give an active person's account a new random password and return it (old sessions end at their next
     request: Django ties sessions to the password hash)."""
     user = _user(username)
-    _check_manage(actor, user)
+    check_manage(actor, user)
     if not user.is_active:
         raise AccountError("username", _("%(name)r is deactivated; reactivate the account instead")
                            % {"name": username})

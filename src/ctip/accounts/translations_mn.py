@@ -55,9 +55,19 @@ MN = {
     "Reset password": "Нууц үг шинэчлэх",
     "Reactivate": "Дахин идэвхжүүлэх",
     "No user yet.": "Одоогоор хэрэглэгч алга.",
-    "Organisations and service accounts (for other systems, with API tokens) are created on the command line:":
-        "Байгууллага болон үйлчилгээний бүртгэлийг (бусад системд зориулсан, токеноор ханддаг) тушаалын мөрөөр "
-        "үүсгэнэ:",
+    "Service accounts (for other systems, with API tokens) are created on the command line:":
+        "Үйлчилгээний бүртгэлийг (бусад системд зориулсан, токеноор ханддаг) тушаалын мөрөөр үүсгэнэ:",
+    "Organisations": "Байгууллагууд",
+    "Find users": "Хэрэглэгч хайх",
+    "The whole name or its first letters.": "Бүтэн нэр эсвэл эхний хэдэн үсэг.",
+    "Show everyone": "Бүгдийг харуулах",
+    "Accounts found: %(n)s": "Олдсон бүртгэл: %(n)s",
+    "No account matches.": "Тохирох бүртгэл алга.",
+    "Change role": "Үүрэг өөрчлөх",
+    "Pages": "Хуудсууд",
+    "Previous": "Өмнөх",
+    "Page %(n)s of %(total)s": "%(total)s хуудасны %(n)s-р хуудас",
+    "Next": "Дараах",
     # adding a user
     "ctip makes a random password and shows it once on the next page, for you to hand over in private.":
         "ctip санамсаргүй нууц үг үүсгэж, дараагийн хуудсанд нэг удаа харуулна; та үүнийг хэрэглэгчид "
@@ -71,6 +81,45 @@ MN = {
     "Choose one of the organisations listed.": "Жагсаалтад буй байгууллагуудын аль нэгийг сонгоно уу.",
     "Create the account": "Бүртгэл үүсгэх",
     "Back to the users": "Хэрэглэгчид рүү буцах",
+    # changing a role, scope and group
+    "Change %(name)s": "%(name)s-г өөрчлөх",
+    "Change the role of %(name)s": "%(name)s-ийн үүргийг өөрчлөх",
+    "Now: %(role)s, %(scope)s, in %(organisation)s.": "Одоо: %(role)s, %(scope)s, %(organisation)s.",
+    "A change applies from the user's next page, without a new login; it is written to the audit log.":
+        "Өөрчлөлт хэрэглэгчийн дараагийн хуудаснаас дахин нэвтрэхгүйгээр хүчинтэй болж, аудитын бүртгэлд "
+        "бичигдэнэ.",
+    "Save the change": "Өөрчлөлтийг хадгалах",
+    "%(name)s: nothing changed.": "%(name)s: юу ч өөрчлөгдсөнгүй.",
+    "%(name)s now has the role %(role)s, the scope %(scope)s and the group %(group)s; the change applies from "
+    "their next page.":
+        "%(name)s одоо %(role)s үүрэгтэй, хамрах хүрээ нь %(scope)s, баг нь %(group)s; өөрчлөлт түүний "
+        "дараагийн хуудаснаас хүчинтэй.",
+    # organisations
+    "The organisations whose staff use ctip. Add an organisation, then its first organisation administrator on "
+    "the Users page; they manage their colleagues' accounts.":
+        "Ажилтнууд нь ctip ашигладаг байгууллагууд. Байгууллага нэмээд, дараа нь түүний анхны байгууллагын "
+        "администраторыг «Хэрэглэгчид» хуудсанд нэмнэ үү; тэр хамт олныхоо бүртгэлийг удирдана.",
+    "Add an organisation": "Байгууллага нэмэх",
+    "Short code": "Товч код",
+    "Letters, digits and hyphens; it cannot be changed later.": "Үсэг, тоо, зураас; дараа нь өөрчлөх боломжгүй.",
+    "Use only letters, digits, hyphens and underscores.": "Зөвхөн үсэг, тоо, зураас, доогуур зураас ашиглана уу.",
+    "Name": "Нэр",
+    "The full name, as users should see it.": "Хэрэглэгчдэд харагдах бүтэн нэр.",
+    "Type": "Төрөл",
+    "Country": "Улс",
+    "Choose one of the countries listed.": "Жагсаалтад буй улсуудын аль нэгийг сонгоно уу.",
+    "Active users": "Идэвхтэй хэрэглэгч",
+    "demo": "туршилтын",
+    "No organisation yet.": "Одоогоор байгууллага алга.",
+    "The type is the HTCDS organisation type; it decides, for instance, that the administrator of a "
+    "law-enforcement unit may grant the police analyst role.":
+        "Төрөл нь HTCDS-ийн байгууллагын төрөл юм; жишээ нь хууль сахиулах байгууллагын администратор "
+        "цагдаагийн шинжээчийн үүрэг олгож болох эсэхийг энэ нь шийднэ.",
+    "Add the organisation": "Байгууллагыг нэмэх",
+    "Back to the organisations": "Байгууллагууд руу буцах",
+    "%(name)s is added. Add its first organisation administrator on the Users page.":
+        "%(name)s нэмэгдлээ. Түүний анхны байгууллагын администраторыг «Хэрэглэгчид» хуудсанд "
+        "нэмнэ үү.",
     # the password shown once
     "New password": "Шинэ нууц үг",
     "Account %(name)s created": "%(name)s бүртгэл үүслээ",
@@ -119,6 +168,11 @@ MN = {
     "%(name)r is already active": "%(name)r аль хэдийн идэвхтэй байна",
     "%(name)r is deactivated; reactivate the account instead":
         "%(name)r идэвхгүй болсон; оронд нь бүртгэлийг дахин идэвхжүүлнэ үү",
+    "only a system administrator creates organisations": "байгууллагыг зөвхөн системийн администратор үүсгэнэ",
+    "an organisation named %(value)r already exists": "%(value)r нэртэй байгууллага аль хэдийн бий",
+    "%(name)r is the last active administrator of %(organisation)s; make another user its administrator first":
+        "%(name)r бол %(organisation)s-ийн сүүлчийн идэвхтэй администратор; эхлээд өөр хэрэглэгчийг "
+        "администратор болгоно уу",
     "%(name)r is a service account; it uses API tokens, not a password":
         "%(name)r бол үйлчилгээний бүртгэл; нууц үг биш, токен ашигладаг",
 }

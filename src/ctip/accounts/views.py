@@ -1,36 +1,51 @@
-"""The user-management pages of organisation and system administrators.
+"""The user-management pages of organisation and system administrators, and the organisations page of system
+administrators.
 
 Every action is a POST with a CSRF token. A new password is rendered once in the response to that POST
 (never redirected to, never put in a URL or a message cookie) with ``Cache-Control: no-store``; the
-services hash it and never log it. Another organisation's account answers 404, like a missing one.
+services hash it and never log it. Another organisation's account answers 404, like a missing one. The users
+list is searched and paged with GET parameters holding only a user name's first letters, an organisation
+code and a page number.
 """
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from ctip import vocab
 from ctip.accounts import selectors, services
-from ctip.accounts.forms import OrganisationFilterForm, UserCreateForm
+from ctip.accounts.forms import OrganisationCreateForm, UserChangeForm, UserCreateForm, UserFilterForm
 from ctip.accounts.models import Role, Scope, User
 from ctip.accounts.permissions import capability_required
+
+PAGE_SIZE = 50
 
 
 @capability_required("accounts.manage_users")
 def user_list(request: HttpRequest) -> HttpResponse:
-    """The accounts the administrator sees, with the actions they may take on each."""
+    """The accounts the administrator sees, 50 a page, searched by the start of a user name (and, for a
+    system administrator, one organisation), with the actions they may take on each."""
     admin = request.user
     all_organisations = services.manages_all_organisations(admin)
-    filter_form = OrganisationFilterForm(request.GET or None, admin=admin) if all_organisations else None
-    organisation = filter_form.cleaned_data["organisation"] if filter_form and filter_form.is_valid() else None
-    users = selectors.user_list(admin=admin, organisation=organisation)
+    filter_form = UserFilterForm(request.GET or None, admin=admin)
+    filters = filter_form.cleaned_data if filter_form.is_valid() else {}
+    users = selectors.user_list(admin=admin, organisation=filters.get("organisation"),
+                                username=filters.get("username", ""))
+    page = Paginator(users, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "accounts/users.html", {
-        "rows": [(user, services.may_manage(admin, user)) for user in users],
+        "rows": [(user, services.may_manage(admin, user)) for user in page], "page": page,
+        "searched": bool(filters.get("username") or filters.get("organisation")),
         "filter_form": filter_form, "all_organisations": all_organisations,
         "can_create": bool(services.grantable_roles(admin)) and selectors.organisation_list(admin=admin).exists(),
         "grantable_roles": [Role(role).label for role in services.grantable_roles(admin)],
@@ -62,6 +77,46 @@ def _account_or_404(request: HttpRequest, user_id: int) -> User:
     if user is None:
         raise Http404(_("No such user."))
     return user
+
+
+@require_http_methods(["GET", "POST"])
+@capability_required("accounts.manage_users")
+def user_change(request: HttpRequest, user_id: int) -> HttpResponse:
+    """The form to change an account's role, scope and group; a valid POST goes back to the list, searched
+    for that account, with a message saying what changed."""
+    admin = request.user
+    account = _account_or_404(request, user_id)
+    try:
+        services.check_manage(admin, account)
+    except services.AccountPermissionError:
+        raise PermissionDenied from None
+    except services.AccountError as exc:
+        messages.error(request, _("%(name)s: %(problem)s") % {"name": account.username, "problem": exc.message})
+        return redirect("accounts:users")
+    form = UserChangeForm(request.POST or None, admin=admin, account=account)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            account, changes = services.user_change(username=account.username, role=data["role"],
+                                                    scope=data["scope"], group=data["group"], actor=admin)
+        except services.AccountPermissionError:
+            raise PermissionDenied from None
+        except services.AccountError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            _say_what_changed(request, account, changes)
+            return redirect(f"{reverse('accounts:users')}?{urlencode({'username': account.username})}")
+    return render(request, "accounts/user_change.html", {"form": form, "account": account})
+
+
+def _say_what_changed(request: HttpRequest, account: User, changes: dict) -> None:
+    if not changes:
+        messages.info(request, _("%(name)s: nothing changed.") % {"name": account.username})
+        return
+    messages.success(request, _("%(name)s now has the role %(role)s, the scope %(scope)s and the group %(group)s; "
+                                "the change applies from their next page.") % {
+        "name": account.username, "role": account.get_role_display(), "scope": account.get_scope_display(),
+        "group": account.group or "—"})
 
 
 def _password_page(request: HttpRequest, user: User, password: str, *, created: bool) -> HttpResponse:
@@ -119,3 +174,39 @@ def user_reset_password(request: HttpRequest, user_id: int) -> HttpResponse:
     if password is None:
         return redirect("accounts:users")
     return _password_page(request, user, password, created=False)
+
+
+@capability_required("accounts.manage_all_organisations")
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    """Every organisation with its code, name, HTCDS type, country and number of active accounts."""
+    language = get_language()
+    rows = [(organisation, _vocab_label("htcds.org_Type", organisation.org_type, language),
+             _vocab_label("iso3166.alpha3", organisation.country, language))
+            for organisation in selectors.organisation_overview(admin=request.user)]
+    return render(request, "accounts/organisations.html", {"rows": rows})
+
+
+def _vocab_label(scheme: str, code: str, language: str) -> str:
+    """The code's label, or the code itself if the vocabulary no longer knows it."""
+    return vocab.label(scheme, code, language) if vocab.is_valid(scheme, code) else code
+
+
+@require_http_methods(["GET", "POST"])
+@capability_required("accounts.manage_all_organisations")
+def organisation_new(request: HttpRequest) -> HttpResponse:
+    """The new-organisation form; a valid POST goes back to the list with a message."""
+    form = OrganisationCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            organisation = services.organisation_create(code=data["code"], name=data["name"], org_type=data["type"],
+                                                        country=data["country"], actor=request.user)
+        except services.AccountPermissionError:
+            raise PermissionDenied from None
+        except services.AccountError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("%(name)s is added. Add its first organisation administrator on the Users "
+                                        "page.") % {"name": organisation.name})
+            return redirect("accounts:organisations")
+    return render(request, "accounts/organisation_new.html", {"form": form})

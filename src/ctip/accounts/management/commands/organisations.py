@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from ctip import vocab
 from ctip.accounts import services
@@ -22,6 +22,7 @@ class Command(BaseCommand):
                          help="HTCDS org_Type: " + ", ".join(vocab.codes("htcds.org_Type")))
         add.add_argument("--country", default="MNG", help="ISO 3166-1 alpha-3 code (default MNG)")
 
+    @no_translations  # messages in English, as the rest of the command line
     def handle(self, *args, action: str, **options):
         if action == "list":
             for org in Organisation.objects.order_by("name"):

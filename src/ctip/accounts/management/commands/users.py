@@ -1,4 +1,4 @@
-"""``ctip manage users list|add|deactivate|reactivate|reset-password``: the user accounts of organisations.
+"""``ctip manage users list|add|change|deactivate|reactivate|reset-password``: organisations' user accounts.
 
 The command line acts as the operator (no acting user): it may grant every role and scope; every change is
 audited (``ctip audit verify``) like the same change made on the users page (``/accounts/users/``).
@@ -6,15 +6,15 @@ audited (``ctip audit verify``) like the same change made on the users page (``/
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from ctip.accounts import services
 from ctip.accounts.models import Organisation, Role, Scope, User
 
 
 class Command(BaseCommand):
-    help = ("List, add, deactivate or reactivate users and reset their passwords. A new password is printed once (it is "
-            "stored only as an Argon2 hash): hand it over to the person in private.")
+    help = ("List, add, change, deactivate or reactivate users and reset their passwords. A new password is "
+            "printed once (it is stored only as an Argon2 hash): hand it over to the person in private.")
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -29,11 +29,17 @@ class Command(BaseCommand):
         add.add_argument("--group", default="", help="the user's group (needed with --scope group)")
         add.add_argument("--service-account", action="store_true",
                          help="an account for another system: no password; get a token with 'ctip manage api_token'")
+        change = sub.add_parser("change", help="change a user's role, scope or group (the others stay)")
+        change.add_argument("username")
+        change.add_argument("--role", choices=Role.values)
+        change.add_argument("--scope", choices=Scope.values)
+        change.add_argument("--group", help="the user's group (needed with --scope group); '' clears it")
         for name, text in (("deactivate", "stop a user from logging in (their records and audit trail stay)"),
                            ("reactivate", "let a deactivated user log in again with a new password, printed once"),
                            ("reset-password", "give a user a new password and print it once")):
             sub.add_parser(name, help=text).add_argument("username")
 
+    @no_translations  # messages in English, as the rest of the command line
     def handle(self, *args, action: str, **options):
         try:
             getattr(self, "_" + action.replace("-", "_"))(**options)
@@ -59,6 +65,17 @@ class Command(BaseCommand):
         else:
             self.stdout.write(f"created {user.username} ({Role(role).label}, {user.organisation.name}); "
                               f"password (shown once): {password}")
+
+    def _change(self, *, username, role, scope, group, **_options):
+        if role is None and scope is None and group is None:
+            raise CommandError("give at least one of --role, --scope, --group")
+        user, changes = services.user_change(username=username, role=role, scope=scope, group=group)
+        if not changes:
+            self.stdout.write(f"{username}: nothing changed")
+            return
+        done = ", ".join(f"{field} {change['old'] or '-'} -> {change['new'] or '-'}"
+                         for field, change in changes.items())
+        self.stdout.write(f"changed {username}: {done}")
 
     def _deactivate(self, *, username, **_options):
         services.user_deactivate(username=username)
