@@ -11,28 +11,13 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from ctip.accounts.models import Organisation, User
+from ctip.accounts.models import User
 from ctip.cases.audit import verify_chain
 from ctip.cases.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
 
 USERS = "/accounts/users/"
-
-
-@pytest.fixture
-def shelter():
-    return Organisation.objects.create(code="shelter", name="Safe Shelter", org_type="NGO")
-
-
-@pytest.fixture
-def police_unit():
-    return Organisation.objects.create(code="police", name="Police Unit", org_type="LawEnforcement")
-
-
-@pytest.fixture
-def orgadmin(make_user, shelter):
-    return make_user("orgadmin", role="org_admin", organisation=shelter)
 
 
 @pytest.fixture

@@ -20,11 +20,6 @@ NEW = "/accounts/organisations/new/"
 
 
 @pytest.fixture
-def shelter():
-    return Organisation.objects.create(code="shelter", name="Safe Shelter", org_type="NGO")
-
-
-@pytest.fixture
 def sysadmin(make_user, shelter):
     return make_user("sysadmin", role="sysadmin", organisation=shelter, scope="all")
 

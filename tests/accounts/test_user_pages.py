@@ -9,7 +9,7 @@ import re
 import pytest
 from django.test import Client
 
-from ctip.accounts.models import Organisation, User
+from ctip.accounts.models import User
 from ctip.cases.audit import verify_chain
 from ctip.cases.models import AuditEvent
 from tests.conftest import password_for
@@ -18,21 +18,6 @@ pytestmark = pytest.mark.django_db
 
 USERS = "/accounts/users/"
 NEW = "/accounts/users/new/"
-
-
-@pytest.fixture
-def shelter():
-    return Organisation.objects.create(code="shelter", name="Safe Shelter", org_type="NGO")
-
-
-@pytest.fixture
-def police_unit():
-    return Organisation.objects.create(code="police", name="Police Unit", org_type="LawEnforcement")
-
-
-@pytest.fixture
-def orgadmin(make_user, shelter):
-    return make_user("orgadmin", role="org_admin", organisation=shelter)
 
 
 @pytest.fixture
