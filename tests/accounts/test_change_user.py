@@ -9,11 +9,11 @@ import re
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.test import Client
 
 from ctip.accounts.models import User
 from ctip.cases.audit import verify_chain
 from ctip.cases.models import AuditEvent
+from tests.accounts.pages import as_user, field_error, text
 
 pytestmark = pytest.mark.django_db
 
@@ -30,23 +30,8 @@ def tuya(make_user, shelter):
     return make_user("tuya", organisation=shelter)
 
 
-def as_user(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def change_url(user) -> str:
     return f"{USERS}{user.pk}/change/"
-
-
-def text(response) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
-
-
-def field_error(response, field: str) -> str:
-    found = re.search(rf'id="id_{field}_error">([^<]*)<', response.content.decode())
-    return found.group(1) if found else ""
 
 
 def manage(*args: str) -> str:

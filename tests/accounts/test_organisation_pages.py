@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import io
-import re
 
 import pytest
 from django.test import Client
@@ -12,6 +11,7 @@ from django.test import Client
 from ctip.accounts.models import Organisation
 from ctip.cases.audit import verify_chain
 from ctip.cases.models import AuditEvent
+from tests.accounts.pages import as_user, field_error, text
 
 pytestmark = pytest.mark.django_db
 
@@ -22,21 +22,6 @@ NEW = "/accounts/organisations/new/"
 @pytest.fixture
 def sysadmin(make_user, shelter):
     return make_user("sysadmin", role="sysadmin", organisation=shelter, scope="all")
-
-
-def as_user(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def text(response) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
-
-
-def field_error(response, field: str) -> str:
-    found = re.search(rf'id="id_{field}_error">([^<]*)<', response.content.decode())
-    return found.group(1) if found else ""
 
 
 def test_the_list_shows_code_name_type_country_and_active_users(sysadmin, make_user, shelter):

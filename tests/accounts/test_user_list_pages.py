@@ -8,9 +8,9 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.test import Client
 
 from ctip.accounts.models import User
+from tests.accounts.pages import as_user, text
 
 pytestmark = pytest.mark.django_db
 
@@ -27,18 +27,8 @@ def staff(organisation, count: int, prefix: str = "worker") -> None:
                              for i in range(count))
 
 
-def as_user(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def listed(response) -> list[str]:
     return re.findall(r'<th scope="row" id="account-\d+">([^<\s]+)', response.content.decode())
-
-
-def text(response) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
 def pager_links(response) -> dict[str, str]:

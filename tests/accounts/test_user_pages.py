@@ -12,6 +12,7 @@ from django.test import Client
 from ctip.accounts.models import User
 from ctip.cases.audit import verify_chain
 from ctip.cases.models import AuditEvent
+from tests.accounts.pages import as_user, text
 from tests.conftest import password_for
 
 pytestmark = pytest.mark.django_db
@@ -25,18 +26,8 @@ def sysadmin(make_user, shelter):
     return make_user("sysadmin", role="sysadmin", organisation=shelter, scope="all")
 
 
-def as_user(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def shown_password(response) -> str:
     return re.search(r'id="new-password">([^<]+)<', response.content.decode()).group(1)
-
-
-def text(response) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
 def test_an_organisation_administrator_sees_only_their_organisations_accounts(orgadmin, make_user, police_unit):
