@@ -105,6 +105,13 @@ def test_default_post_processing_leaves_no_pair_of_values_rarer_than_its_thresho
     assert smallest >= model.pair_threshold_
 
 
+def test_a_model_sampled_twice_with_one_seed_gives_the_same_records_when_its_threshold_gives_way(real):
+    model = MarginalSynthesizer(epsilon=4.0, delta=1e-9, seed=2, domains=_ctdc_domains(real)).fit(real)
+    first = model.sample(seed=5)
+    assert model.pair_threshold_ < model.pair_threshold_rule_ == 14
+    assert first.equals(model.sample(seed=5))
+
+
 @pytest.mark.parametrize("seed", [3, 5])
 def test_a_threshold_given_leaves_no_pair_rarer_than_it_on_a_small_table(seed):
     """4,000 records, threshold 3: the removal leaves some records holding a rare pair, and they go, however

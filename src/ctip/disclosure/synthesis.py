@@ -255,7 +255,7 @@ class MarginalSynthesizer:
                          [marginals[i] for i in m.clique], sigma_t)
                         for m, sigma_t in zip(measurements[d:], sigmas, strict=True)]
         self._total = total
-        self.conditionals_ = self._conditionals(self.pair_threshold_)
+        self.conditionals_ = self._rule_conditionals = self._conditionals(self.pair_threshold_)
         return self
 
     def _conditionals(self, threshold: int) -> dict[int, np.ndarray]:
@@ -367,18 +367,19 @@ class MarginalSynthesizer:
         that would erase the small groups of a column (say, the countries fewer than a few dozen victims
         come from) is lowered rather than move their records to other values."""
         state = rng.bit_generator.state
+        rule = self.pair_threshold_rule_  # every call starts from the rule: same seed, same records
 
         def attempt(threshold: int) -> tuple[np.ndarray, dict, bool]:
             rng.bit_generator.state = state  # each try draws the same way
-            conditionals = self.conditionals_ if threshold == self.pair_threshold_ else self._conditionals(threshold)
+            conditionals = self._rule_conditionals if threshold == rule else self._conditionals(threshold)
             out = self._draw_without_rare_pairs(n, threshold, conditionals, rng)
             return out, conditionals, threshold <= 1 or self._shift(out) <= self.max_shift
 
         # the rule's own threshold first (it passes on large tables), then a bisection of the lower ones for
         # the highest that passes (the shift falls with the threshold; none always passes)
-        chosen = (self.pair_threshold_, *attempt(self.pair_threshold_))
+        chosen = (rule, *attempt(rule))
         if not chosen[3]:
-            lower = [t for t in _PAIR_LADDER if t < self.pair_threshold_]
+            lower = [t for t in _PAIR_LADDER if t < rule]
             while lower:
                 middle = len(lower) // 2
                 tried = (lower[middle], *attempt(lower[middle]))
