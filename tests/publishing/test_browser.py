@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ctip.disclosure import registry
@@ -31,3 +33,35 @@ def test_analyst_requests_and_supervisor_publishes(page, live_server, make_user,
     page.get_by_role("button", name="Approve and publish").click()
     assert page.get_by_text("Release approved and published to the public dashboard.").is_visible()
     assert registry.load_release("web-agg").is_published
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_analyst_makes_a_release_with_the_keyboard(page, live_server, make_user, login, tmp_path, monkeypatch):
+    """The form shows only the chosen method's parameters, works from the keyboard alone and shows a refused
+    value at its field."""
+    from ctip.dataset.store import Dataset
+    from tests.dataset.files import FIXTURE
+
+    monkeypatch.setenv("CTIP_HOME", str(tmp_path))
+    Dataset().import_file(FIXTURE)
+    make_user("ana", role="data_analyst")
+
+    login(page, "ana")
+    page.goto(f"{live_server.url}/releases/")
+    assert page.get_by_label("Smallest group size (k)").is_visible()
+    assert not page.get_by_label("Privacy budget to spend (ε)").is_visible()
+    page.get_by_label("Release id").fill("dp-tables")
+    page.get_by_label("differentially private counts").focus()
+    page.keyboard.press("Space")
+    assert not page.get_by_label("Smallest group size (k)").is_visible()
+    page.get_by_label("Privacy budget to spend (ε)").fill("-1")
+    page.get_by_label("Longest combination of variables").fill("1")
+    page.get_by_label("Longest combination of variables").press("Enter")
+    page.wait_for_url("**/releases/new#new-h")
+    assert page.get_by_text("Must be a number greater than 0.").is_visible()
+    page.get_by_label("Privacy budget to spend (ε)").fill("1")
+    page.get_by_label("Longest combination of variables").press("Enter")
+    page.wait_for_url(re.compile(r"/releases/dp-tables/(#.*)?$"))
+    assert page.get_by_text("Release dp-tables created. It is not published").is_visible()
+    assert registry.load_release("dp-tables").epsilon == 1.0

@@ -13,12 +13,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("CTIP_HOME", str(tmp_path))
-    return tmp_path
-
-
-@pytest.fixture
 def release(home):
     return create_release(make_ctdc_like(1500, seed=3), Request(method="aggregates-k", k=11), "agg-2026")
 

@@ -334,6 +334,10 @@ def test_data_analyst_pages_in_mongolian(page, live_server, audit):
     audit.visit(page, f"{live_server.url}/releases/{DRAFT_RELEASE}/", "release to request")
     _submit(page, "main form[action$='/request']", note="Улирлын тоо")
     audit.check(page, "publication requested", message=True)
+    audit.visit(page, f"{live_server.url}/releases/", "releases: new release form")
+    _submit(page, "main form#new-release", release_id="tables-mn", k="1")
+    audit.check(page, "new release: refused")
+    assert page.locator("#id_k_error").is_visible()
     audit.visit(page, f"{live_server.url}/dashboard/?year_from=2030&year_to=2020", "dashboard: empty year range")
     audit.visit(page, f"{live_server.url}/dashboard/?contributor=casestore&sex=female&form=forced_labour",
                 "dashboard: filtered")

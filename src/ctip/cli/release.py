@@ -109,21 +109,6 @@ def _request(args: argparse.Namespace):
                    min_pair_count=args.min_pair_count)
 
 
-def _check_request(request) -> None:
-    """The same parameter rules as the estimators, before the data is read."""
-    from ctip.disclosure._params import Interval, Optional, check_param
-
-    if request.k is not None or request.method in ("kanon", "aggregates-k"):
-        check_param("ctip release", "k", request.k, Interval(int, 2, None, "left"), "CTDC uses k = 11.")
-    if request.method in ("aggregates-dp", "synthetic"):
-        check_param("ctip release", "epsilon", request.epsilon, Interval(float, 0, None, "neither"))
-        check_param("ctip release", "delta", request.delta, Optional(Interval(float, 0, 1, "neither")),
-                    "Consider --delta 1e-9.")
-    if request.method == "synthetic":
-        check_param("ctip release", "min_pair_count", request.min_pair_count,
-                    Optional(Interval(int, 0, None, "left")), "0 turns the rare-pair removal off.")
-
-
 def _ledger(args: argparse.Namespace) -> int:
     from ctip.disclosure.ledger import PrivacyLedger
     from ctip.disclosure.release import dataset_budget
@@ -181,10 +166,14 @@ def run(args: argparse.Namespace) -> int:
         return _list()
     from ctip.disclosure.registry import check_release_id
     from ctip.disclosure.release import check_budget, create_release
+    from ctip.web import setup
+
+    setup()
+    from ctip.publishing.services import check_release_request  # the rules the Releases page uses too
 
     request = _request(args)
     try:
-        _check_request(request)
+        check_release_request(request)
         check_release_id(args.out)
         frame, source = _load(args.input)
         check_budget(frame, request)

@@ -27,6 +27,13 @@ def request_for(release_id: str) -> PublicationRequest | None:
         "requested_by", "decided_by").first()
 
 
+def dataset_budget():
+    """The collaborative dataset's ledger accounts and the budget its records have left (a ``Spend``)."""
+    from ctip.disclosure.release import dataset_budget as budget
+
+    return budget()
+
+
 def ledger_summary() -> dict:
     """The budget, what the collaborative dataset as it is now has left, and every DP release."""
     from ctip.disclosure.release import dataset_budget

@@ -29,7 +29,7 @@ MN = {
     "Releases": "Нийтлэлүүд",
     "De-identified releases of the collaborative dataset. A release reaches the public dashboard only after a supervisor approves it.":
         "Хамтын өгөгдлийн сангийн хувийн мэдээллийг нууцалсан нийтлэлүүд. Нийтлэл зөвхөн хянагч баталсны дараа олон нийтийн самбарт гарна.",
-    "Create releases with the command line:": "Нийтлэлийг тушаалын мөрөөр үүсгэнэ:",
+    "Releases can also be made with the command line:": "Нийтлэлийг тушаалын мөрөөр ч үүсгэж болно:",
     "All releases": "Бүх нийтлэл",
     "Release": "Нийтлэл",
     "Method": "Арга",
@@ -295,4 +295,69 @@ MN = {
         "эдгээрийн тоо энэ нийтлэлд найдваргүй; бага байх тусам сайн",
     "Value shown less than half as often": "Бодитоос хоёр дахин цөөн гарсан утга",
     "%(released)s in the release, %(real)s in the real records": "нийтлэлд %(released)s, бодит бүртгэлд %(real)s",
+    # the "New release" form
+    "The collaborative dataset is empty: import data on the Data page first.":
+        "Хамтын өгөгдлийн сан хоосон байна: эхлээд Өгөгдөл хуудсаар өгөгдөл оруулна уу.",
+    "one of %(options)s": "дараахын аль нэг: %(options)s",
+    "a whole number from %(low)s to %(high)s": "%(low)s-аас %(high)s хүртэлх бүхэл тоо",
+    "a number from %(low)s to %(high)s": "%(low)s-аас %(high)s хүртэлх тоо",
+    "a whole number greater than %(low)s and less than %(high)s":
+        "%(low)s-аас их, %(high)s-аас бага бүхэл тоо",
+    "a number greater than %(low)s and less than %(high)s": "%(low)s-аас их, %(high)s-аас бага тоо",
+    "a whole number from %(low)s up": "%(low)s буюу түүнээс их бүхэл тоо",
+    "a number from %(low)s up": "%(low)s буюу түүнээс их тоо",
+    "a whole number greater than %(low)s": "%(low)s-аас их бүхэл тоо",
+    "a number greater than %(low)s": "%(low)s-аас их тоо",
+    "a whole number": "бүхэл тоо",
+    "a number": "тоо",
+    "Release id": "Нийтлэлийн дугаар",
+    "The folder's name: 1 to 64 small letters a–z, digits, '.', '_' or '-', starting with a letter or digit, e.g. tables-2026-q1.":
+        "Хавтасны нэр: a–z жижиг латин үсэг, цифр, '.', '_' эсвэл '-' тэмдэгтээс 1–64 тэмдэгт, үсэг эсвэл цифрээр "
+        "эхэлнэ, жишээ нь tables-2026-q1.",
+    "Smallest group size (k)": "Бүлгийн хамгийн бага хэмжээ (k)",
+    "For k-anonymous records and protected tables. CTDC uses k = 11.":
+        "k-нэргүйжүүлсэн бүртгэл болон хамгаалсан хүснэгтэд. CTDC k = 11 хэрэглэдэг.",
+    "How to reach k": "k-д хүрэх арга",
+    "generalise values first, then suppress": "эхлээд утгыг ерөнхийлж, дараа нь нууна",
+    "suppress values only (CTDC's method)": "зөвхөн утгыг нууна (CTDC-ийн арга)",
+    "For k-anonymous records.": "k-нэргүйжүүлсэн бүртгэлд.",
+    "Privacy budget to spend (ε)": "Зарцуулах нууцлалын төсөв (ε)",
+    "For differentially private tables and synthetic records: smaller is more private and noisier.":
+        "Дифференциал нууцлалтай хүснэгт болон синтетик бүртгэлд: бага байх тусам нууцлал өндөр, шуугиан их.",
+    "δ": "δ",
+    "For differentially private tables and synthetic records; empty means 1e-9.":
+        "Дифференциал нууцлалтай хүснэгт болон синтетик бүртгэлд; хоосон бол 1e-9.",
+    "Longest combination of variables": "Хувьсагчдын хамгийн урт хослол",
+    "For tables: 1 counts each variable alone, 2 every pair, and so on.":
+        "Хүснэгтэд: 1 бол хувьсагч бүрийг дангаар, 2 бол хос бүрийг тоолно гэх мэт.",
+    "Variables to count": "Тоолох хувьсагчид",
+    "For tables, optional: CTDC v2024 variable names separated by commas (empty counts all 27), for example:":
+        "Хүснэгтэд, заавал биш: CTDC v2024 хувьсагчийн нэрсийг таслалаар тусгаарлана (хоосон бол бүх 27-г "
+        "тоолно), жишээ нь:",
+    "Use 1 to 64 small letters a–z, digits, '.', '_' or '-', starting with a letter or digit.":
+        "a–z жижиг латин үсэг, цифр, '.', '_' эсвэл '-' тэмдэгтээс 1–64 тэмдэгт хэрэглэж, үсэг эсвэл цифрээр "
+        "эхлүүлнэ үү.",
+    "A release with this id exists already; choose another id.":
+        "Ийм дугаартай нийтлэл аль хэдийн байна; өөр дугаар сонгоно уу.",
+    "Unknown variable(s): %(unknown)s. The CTDC v2024 variables are: %(known)s.":
+        "Үл мэдэгдэх хувьсагч: %(unknown)s. CTDC v2024 хувьсагчид: %(known)s.",
+    "Required for this method: %(allowed)s.": "Энэ аргад заавал шаардлагатай: %(allowed)s.",
+    "Must be %(allowed)s.": "%(allowed)s байх ёстой.",
+    "A parameter is outside what this method allows; check the values and try again.":
+        "Нэг параметр энэ аргын зөвшөөрөх хязгаараас гарсан байна; утгуудыг шалгаад дахин оролдоно уу.",
+    "Refused: the records of the collaborative dataset have only ε = %(eps)s, δ = %(delta)s left of their privacy budget. Lower ε (or δ), or ask an administrator to raise the budget.":
+        "Татгалзлаа: хамтын өгөгдлийн сангийн бүртгэлүүдэд нууцлалын төсвөөс зөвхөн ε = %(eps)s, δ = %(delta)s "
+        "үлдсэн. ε (эсвэл δ)-г бууруулах, эсвэл төсвийг нэмэгдүүлэхийг администратороос хүснэ үү.",
+    "This release cannot be made from the collaborative dataset with these parameters. Details: %(detail)s":
+        "Эдгээр параметрээр хамтын өгөгдлийн сангаас энэ нийтлэлийг үүсгэх боломжгүй. Дэлгэрэнгүй: %(detail)s",
+    "Release %(id)s created. It is not published: read its report, then request publication.":
+        "%(id)s нийтлэл үүслээ. Нийтлэгдээгүй: тайланг нь уншаад, нийтлэх хүсэлт гаргана уу.",
+    "New release": "Шинэ нийтлэл",
+    "Made now from the collaborative dataset as it is; this takes a few seconds (up to a minute for synthetic records of a large dataset). The release is not published: read its report, then request publication. Each release made here draws a secret random seed.":
+        "Хамтын өгөгдлийн сангийн одоогийн байдлаас шууд үүсгэнэ; хэдэн секунд (том сангийн синтетик бүртгэлд "
+        "нэг минут хүртэл) үргэлжилнэ. Нийтлэл нийтлэгдэхгүй: тайланг нь уншаад, нийтлэх хүсэлт гаргана уу. "
+        "Энд үүсгэсэн нийтлэл бүр нууц санамсаргүй үр сонгоно.",
+    "Left for the collaborative dataset: ε = %(eps)s, δ = %(delta)s.":
+        "Хамтын өгөгдлийн санд үлдсэн: ε = %(eps)s, δ = %(delta)s.",
+    "Make the release": "Нийтлэл үүсгэх",
 }

@@ -5,6 +5,7 @@ from ctip.publishing import views
 app_name = "publishing"
 urlpatterns = [
     path("", views.release_list, name="list"),
+    path("new", views.release_create, name="create"),
     path("<str:release_id>/", views.release_detail, name="detail"),
     path("<str:release_id>/report/", views.release_report, name="report"),
     path("<str:release_id>/files/<str:name>", views.release_file, name="file"),

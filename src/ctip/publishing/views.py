@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from functools import wraps
 
 from django.contrib import messages
@@ -13,10 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ctip.accounts.permissions import capability_required, user_can
-from ctip.disclosure.errors import DisclosureError
+from ctip.disclosure.errors import BudgetExceeded, DisclosureError, InvalidParameter
 from ctip.disclosure.registry import load_release
 from ctip.publishing import selectors, services
+from ctip.publishing.forms import NewReleaseForm, parameter_error
 from ctip.publishing.report import report_sections, review_notes
+
+logger = logging.getLogger(__name__)
 
 DOWNLOADS = ("records.csv", "records_generalised.csv", "aggregates.csv", "README.md", "README.mn.md", "report.html", "report.json", "manifest.json")
 
@@ -35,6 +39,14 @@ def _reviewer_required(view):
     return wrapped
 
 
+def _release_exists(release_id: str) -> bool:
+    try:
+        load_release(release_id)
+    except DisclosureError:
+        return False
+    return True
+
+
 def _release_or_404(release_id: str):
     try:
         return load_release(release_id)
@@ -43,11 +55,48 @@ def _release_or_404(release_id: str):
 
 
 @_reviewer_required
-def release_list(request):
+def release_list(request, form: NewReleaseForm | None = None):
+    can_create = user_can(request.user, "release.create")
     return render(request, "publishing/list.html", {
         "rows": selectors.release_list(), "ledger": selectors.ledger_summary(),
         "can_approve": user_can(request.user, "release.approve"),
+        "form": (form or NewReleaseForm()) if can_create else None,
     })
+
+
+@require_POST
+@capability_required("release.create")
+def release_create(request):
+    """Make a release from the collaborative dataset now (not published: the request/approve flow applies)."""
+    form = NewReleaseForm(request.POST)
+    if not form.is_valid():
+        return release_list(request, form=form)
+    release_id = form.cleaned_data["release_id"]
+    try:
+        info = services.release_from_dataset(form.release_request(), release_id)
+    except services.EmptyDataset as exc:
+        form.add_error(None, str(exc))
+    except BudgetExceeded:
+        left = selectors.dataset_budget()[1]
+        form.add_error("epsilon", _("Refused: the records of the collaborative dataset have only ε = %(eps)s, "
+                                    "δ = %(delta)s left of their privacy budget. Lower ε (or δ), or ask an "
+                                    "administrator to raise the budget.") % {"eps": f"{left.epsilon:g}",
+                                                                             "delta": f"{left.delta:g}"})
+    except InvalidParameter as exc:
+        parameter_error(form, exc)
+    except DisclosureError as exc:
+        if _release_exists(release_id):  # made by someone else meanwhile
+            form.add_error("release_id", _("A release with this id exists already; choose another id."))
+        else:
+            form.add_error(None, _("This release cannot be made from the collaborative dataset with these "
+                                   "parameters. Details: %(detail)s") % {"detail": exc})
+    else:
+        logger.info("release %s (%s) created from the Releases page by user #%s", info.id, info.method,
+                    request.user.pk)
+        messages.success(request, _("Release %(id)s created. It is not published: read its report, then "
+                                    "request publication.") % {"id": info.id})
+        return redirect("publishing:detail", release_id=info.id)
+    return release_list(request, form=form)
 
 
 @_reviewer_required
