@@ -19,8 +19,7 @@ import tempfile
 from pathlib import Path
 
 from ctip.cli import UsageError
-
-DEFAULT_DELTA = 1e-9
+from ctip.disclosure._params import DEFAULT_DELTA
 
 
 def _add_common(p: argparse.ArgumentParser) -> None:
@@ -165,11 +164,7 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "list":
         return _list()
     from ctip.disclosure.registry import check_release_id
-    from ctip.disclosure.release import check_budget, create_release
-    from ctip.web import setup
-
-    setup()
-    from ctip.publishing.services import check_release_request  # the rules the Releases page uses too
+    from ctip.disclosure.release import check_budget, check_release_request, create_release
 
     request = _request(args)
     try:

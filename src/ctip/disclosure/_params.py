@@ -11,6 +11,9 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+# δ of the Gaussian mechanisms when none is given: far below 1/number of records (the Laplace one needs none)
+DEFAULT_DELTA = 1e-9
+
 
 class InvalidParameter(ValueError):
     """A privacy or method parameter is outside its allowed range."""

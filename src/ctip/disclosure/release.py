@@ -15,11 +15,13 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
 from ctip import config
 from ctip.disclosure import readme
+from ctip.disclosure._params import DEFAULT_DELTA, Interval, OneOf, Optional, check_param
 from ctip.disclosure.aggregates import DPAggregates, ThresholdAggregates
 from ctip.disclosure.errors import DisclosureError
 from ctip.disclosure.kanon import KAnonymiser, smallest_class
@@ -194,6 +196,41 @@ def identifier_check(input_columns: list[str], records: pl.DataFrame | None,
     found = identifier_columns(released)
     return {"input_columns": input_columns, "identifier_columns": identifier_columns(input_columns),
             "released_columns": released, "released_identifier_columns": found, "passed": not found}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One parameter of a release request and the constraint it must meet (``hint``: advice, in English)."""
+
+    name: str
+    value: Any
+    constraint: Interval | OneOf | Optional
+    hint: str = ""
+
+
+def parameter_rules(request: Request) -> list[Rule]:
+    """The rules ``request``'s parameters must meet, checked before the data is read (the estimators'
+    own constraints, so a request refused here would be refused by the estimator too). ``ctip release`` and
+    the Releases page's form both check these."""
+    rules: list[Rule] = []
+    if request.k is not None or request.method in ("kanon", "aggregates-k"):
+        rules.append(Rule("k", request.k, Interval(int, 2, None, "left"), "CTDC uses k = 11."))
+    if request.method in ("aggregates-k", "aggregates-dp"):
+        rules.append(Rule("max_length", request.max_length, ThresholdAggregates._parameter_constraints["max_length"]))
+    if request.method in ("aggregates-dp", "synthetic"):
+        rules.append(Rule("epsilon", request.epsilon, Interval(float, 0, None, "neither")))
+        rules.append(Rule("delta", request.delta, Optional(Interval(float, 0, 1, "neither")),
+                          f"Consider --delta {DEFAULT_DELTA:g}."))
+    if request.method == "synthetic":
+        rules.append(Rule("min_pair_count", request.min_pair_count, Optional(Interval(int, 0, None, "left")),
+                          "0 turns the rare-pair removal off."))
+    return rules
+
+
+def check_release_request(request: Request) -> None:
+    """Raise ``InvalidParameter`` (the disclosure package's wording) for the first parameter breaking its rule."""
+    for rule in parameter_rules(request):
+        check_param("ctip release", rule.name, rule.value, rule.constraint, rule.hint)
 
 
 def check_budget(frame: pl.DataFrame, request: Request, ledger: PrivacyLedger | None = None) -> None:

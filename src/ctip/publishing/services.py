@@ -1,22 +1,17 @@
 """Writes of the publishing app: create a release, request, approve, reject (each checks, then changes).
 
-``parameter_rules``/``check_release_request`` are the release parameters' rules shared by ``ctip release``
-and the Releases page's form (the rules themselves come from ``ctip.disclosure``).
+The release parameters' rules (``parameter_rules``, ``check_release_request``) live in
+``ctip.disclosure.release``, shared with ``ctip release``; they are re-exported here for the form.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ctip.cli.release import DEFAULT_DELTA
-from ctip.disclosure._params import Interval, OneOf, Optional, check_param
 from ctip.disclosure.registry import ReleaseInfo, load_release, publish_release
-from ctip.disclosure.release import Request
+from ctip.disclosure.release import DEFAULT_DELTA, Request, check_release_request, parameter_rules
 from ctip.publishing.models import PublicationRequest
 
 __all__ = ["DEFAULT_DELTA", "EmptyDataset", "PublishingError", "check_release_request", "parameter_rules",
@@ -29,41 +24,6 @@ class PublishingError(Exception):
 
 class EmptyDataset(PublishingError):
     """The collaborative dataset holds no record, so there is nothing to release."""
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One parameter of a release request and the constraint it must meet (``hint``: advice, in English)."""
-
-    name: str
-    value: Any
-    constraint: Interval | OneOf | Optional
-    hint: str = ""
-
-
-def parameter_rules(request: Request) -> list[Rule]:
-    """The rules ``request``'s parameters must meet, checked before the data is read (the estimators'
-    own constraints, so a request refused here would be refused by the estimator too)."""
-    from ctip.disclosure.aggregates import ThresholdAggregates
-
-    rules: list[Rule] = []
-    if request.k is not None or request.method in ("kanon", "aggregates-k"):
-        rules.append(Rule("k", request.k, Interval(int, 2, None, "left"), "CTDC uses k = 11."))
-    if request.method in ("aggregates-k", "aggregates-dp"):
-        rules.append(Rule("max_length", request.max_length, ThresholdAggregates._parameter_constraints["max_length"]))
-    if request.method in ("aggregates-dp", "synthetic"):
-        rules.append(Rule("epsilon", request.epsilon, Interval(float, 0, None, "neither")))
-        rules.append(Rule("delta", request.delta, Optional(Interval(float, 0, 1, "neither")), "Consider --delta 1e-9."))
-    if request.method == "synthetic":
-        rules.append(Rule("min_pair_count", request.min_pair_count, Optional(Interval(int, 0, None, "left")),
-                          "0 turns the rare-pair removal off."))
-    return rules
-
-
-def check_release_request(request: Request) -> None:
-    """Raise ``InvalidParameter`` (the disclosure package's wording) for the first parameter breaking its rule."""
-    for rule in parameter_rules(request):
-        check_param("ctip release", rule.name, rule.value, rule.constraint, rule.hint)
 
 
 def release_from_dataset(request: Request, release_id: str) -> ReleaseInfo:
