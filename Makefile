@@ -18,9 +18,10 @@ venv: $(BIN)/python
 venv-test: $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 
-## make run: set up and serve ctip on its embedded defaults (SQLite, DuckDB, demo data).
+## make run: set up and serve ctip on its embedded defaults (SQLite, DuckDB, demo data); the demo signs in with a
+## password alone (CTIP_TWO_FACTOR=optional, unless set): production's default requires an authenticator app.
 run: venv
-	$(BIN)/ctip serve
+	CTIP_TWO_FACTOR=$${CTIP_TWO_FACTOR:-optional} $(BIN)/ctip serve
 
 ## make test: set up and run the whole suite on SQLite, then the case-store tests on PostgreSQL.
 test: venv-test system-deps

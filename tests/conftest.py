@@ -23,6 +23,13 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def password_alone_signs_in(settings):
+    """Accounts sign in with a password alone (``CTIP_TWO_FACTOR=optional``) unless a test sets
+    ``settings.CTIP_TWO_FACTOR = "required"`` (production's default; see tests/accounts)."""
+    settings.CTIP_TWO_FACTOR = "optional"
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

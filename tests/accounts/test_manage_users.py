@@ -111,7 +111,7 @@ def test_a_reactivated_user_logs_in_with_a_new_password_and_every_change_is_audi
     assert "tuya\tshelter-ub\tcase_worker\torganisation\tactive" in manage("users", "list")
     events = AuditEvent.objects.filter(entity="accounts.user")
     assert [(e.action, e.actor_username) for e in events] == [
-        ("user.create", ""), ("user.deactivate", ""), ("user.reactivate", "")]
+        ("user.create", ""), ("user.deactivate", ""), ("user.reactivate", ""), ("auth.login", "tuya")]
     assert password not in str([e.changes for e in events])
 
 

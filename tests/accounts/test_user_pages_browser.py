@@ -74,4 +74,5 @@ def test_a_system_administrator_adds_an_organisation(page, live_server, make_use
 
     assert page.get_by_role("status").filter(has_text="Police Unit Ulaanbaatar is added.").is_visible()
     row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Police Unit Ulaanbaatar"))
-    assert row.get_by_role("cell").all_inner_texts() == ["police-ub", "Law Enforcement", "Mongolia", "0"]
+    assert row.get_by_role("cell").all_inner_texts()[:5] == ["police-ub", "Law Enforcement", "Mongolia", "0",
+                                                             "Active"]

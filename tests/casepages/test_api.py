@@ -11,7 +11,7 @@ import pytest
 from ctip.accounts.models import User
 from ctip.cases.api import token_issue
 from ctip.cases.errors import NotFound
-from ctip.cases.models import Case, Consent, Person, Referral
+from ctip.cases.models import AuditEvent, Case, Consent, Person, Referral
 
 pytestmark = pytest.mark.django_db
 
@@ -183,7 +183,12 @@ def test_api_token_command_prints_a_working_token_for_service_accounts_only(clie
                         password="!")
     out = StringIO()
     call_command("api_token", "kobo-sync", "--days", "30", stdout=out)
-    assert call(client, "get", "/cases/", token=out.getvalue().strip()).status_code == 200
+    token = out.getvalue().strip()
+    assert call(client, "get", "/cases/", token=token).status_code == 200
+    issued = AuditEvent.objects.filter(action="user.issue_token").last()
+    assert issued is not None and token not in str(issued.changes)  # audited, never the token itself
+    with pytest.raises(CommandError, match="no-such-account"):
+        call_command("api_token", "no-such-account", stdout=StringIO())
     with pytest.raises(CommandError, match="service account"):
         call_command("api_token", "caseworker", stdout=StringIO())
 

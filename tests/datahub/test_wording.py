@@ -76,3 +76,16 @@ def test_a_withheld_birthdate_is_worded_in_mongolian():
                                 "code": "birthdate", "params": {}}])
     assert row["value"] == "(нуусан: хувь хүнийг таних талбар)"
     assert _text(row["text"]).startswith("YYYY-MM-DD хэлбэрээр бичсэн огноо")
+
+
+@pytest.mark.parametrize("code", ["csv_line_break_row", "csv_unclosed_quote_row", "csv_text_after_quote_row",
+                                  "csv_cell_too_long"])
+def test_a_row_the_csv_module_refuses_is_worded_without_its_english(code, store, tmp_path):
+    found = messages_of(BAD_FILES[code], tmp_path, store)
+    assert {m["code"] for m in found} >= {code}
+    for item in found:
+        assert "detail" not in item["params"]
+        with translation.override("mn"):
+            text = _text(worded(item["code"], item["params"], "fallback"))
+        assert not re.search(r"new-line|unquoted|expected after|end of data|field limit", text), text
+        assert CYRILLIC.search(text)

@@ -7,6 +7,7 @@ each note, or the error raised.
 
 from __future__ import annotations
 
+import csv
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ class Bad:
     make: Callable[[Path], Path]
     fmt: str | None = None
     contributor: str | None = "test-office"
-    via: str = "import"  # or "read_ctdc2024", or "arrow_refused" (see ``csv_unparsable``)
+    via: str = "import"  # or "read_ctdc2024", "arrow_refused" (``csv_unparsable``), "unknown_csv_refusal"
 
 
 def messages_of(bad: Bad, folder: Path, store: Dataset) -> list[dict]:
@@ -39,6 +40,9 @@ def messages_of(bad: Bad, folder: Path, store: Dataset) -> list[dict]:
         if bad.via == "read_ctdc2024":
             read_ctdc2024(path)
             return []
+        if bad.via == "unknown_csv_refusal":
+            why = tabular.csv_refusal(csv.Error("a wording this Python version does not use"))
+            return [why.as_dict(), tabular.csv_row_refusal(path.name, 4, None, why).as_dict()]
         if bad.via == "arrow_refused":
             sniffed = sniff(path)
             raise tabular._locate_problem(path, sniffed, list(sniffed.header), "CSV parse error: (what Arrow said)")
@@ -167,6 +171,17 @@ def _carriage_return(lines: list[str]) -> None:
     lines[4] = lines[4].replace(",", ",\r", 1)
 
 
+def _unclosed_quote(lines: list[str]) -> None:
+    """Row 3 opens a quote in its second cell that nothing closes: it swallows the rest of the file."""
+    lines[3] = lines[3].replace(",", ',"', 1)
+
+
+def _text_after_quote(lines: list[str]) -> None:
+    """Row 3 has text after a cell's closing quote, and row 9 lacks a field (so Arrow refuses the file)."""
+    lines[3] = lines[3].replace(",", ',"x"y', 1)
+    lines[9] = lines[9].rsplit(",", 1)[0]
+
+
 def _huge_cell(folder: Path) -> Path:
     """Row 3 holds a cell of 200,000 characters (as an unclosed quote makes): Arrow and the csv module refuse it."""
     lines = _fixture_text().splitlines()
@@ -203,7 +218,11 @@ BAD_FILES: dict[str, Bad] = {
     "concatenated_empty": Bad(_concatenated({"isForcedLabour": "0", "isSexualExploit": "0", "isOtherExploit": "0"},
                                             "Sexual exploitation")),
     "field_count": Bad(_fixture_lines(_ragged)),
-    "csv_syntax": Bad(_fixture_lines(_carriage_return)),
+    "csv_line_break": Bad(_fixture_lines(_carriage_return)),
+    "csv_unclosed_quote": Bad(_fixture_lines(_unclosed_quote)),
+    "csv_text_after_quote": Bad(_fixture_lines(_text_after_quote)),
+    # every refusal of the csv module met has its own kind: this one is for a wording none of them has
+    "csv_syntax": Bad(lambda folder: files.FIXTURE, via="unknown_csv_refusal"),
     "cell_too_long": Bad(_huge_cell),
     "utf8": Bad(_cp1252(bom=False)),
     # header problems
@@ -226,7 +245,10 @@ BAD_FILES: dict[str, Bad] = {
     # No file found makes Arrow refuse what the slow scan then finds well-formed: this message is the
     # fallback for such a refusal, so the scan is run on a good file as if Arrow had refused it.
     "csv_unparsable": Bad(lambda folder: files.FIXTURE, via="arrow_refused"),
-    "csv_bad_row": Bad(_fixture_lines(_carriage_return)),
+    "csv_bad_row": Bad(lambda folder: files.FIXTURE, via="unknown_csv_refusal"),
+    "csv_line_break_row": Bad(_fixture_lines(_carriage_return)),
+    "csv_unclosed_quote_row": Bad(_fixture_lines(_unclosed_quote)),
+    "csv_text_after_quote_row": Bad(_fixture_lines(_text_after_quote)),
     "csv_cell_too_long": Bad(_huge_cell),
     "ragged_rows": Bad(_fixture_lines(_ragged)),
     "truncated": Bad(_truncated),

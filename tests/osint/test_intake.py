@@ -187,7 +187,7 @@ def test_per_line_problems_carry_a_code_and_parameters_beside_the_english_text()
     data = b'{"text": "one"}\nnot json\n[1, 2]\n{"url": "no text"}\n' + json.dumps({"text": "x" * 200_001}).encode()
     _, custody = parse_file("p.jsonl", data)
     assert [(p["code"], p["params"]) for p in custody.problems] == [
-        ("not_json", {"file": "p.jsonl", "line": 2, "detail": "Expecting value", "column": 1}),
+        ("json_value", {"file": "p.jsonl", "line": 2, "column": 1}),
         ("not_object", {"file": "p.jsonl", "line": 3, "type": "array"}),
         ("no_text", {"file": "p.jsonl", "line": 4}),
         ("text_cut", {"file": "p.jsonl", "line": 5, "length": 200_001, "limit": 200_000})]

@@ -13,6 +13,8 @@ KEPT_AS_IS = frozenset({
     "ctip", "healthz", "HTCDS", "CTDC", "SDG", "ID", "IOM", "UNODC", "GLOTIP", "ILO", "NRM", "OSINT", "DP", "NIST",
     "CSV", "JSON", "JSONL", "XLSX", "TXT", "PNG", "HTML", "PDF", "URL", "SHA", "NUL", "ISO", "UTC", "MB",
     "Excel", "Kobo", "KoboToolbox", "ODK",
+    "QR",  # the code an authenticator app scans ("QR код")
+    "API",  # a programming interface, written so in Mongolian technical text ("API түлхүүр")
     "CC", "BY", "IGO",  # a licence's name (CC BY 3.0 IGO), cited as it is
 })
 

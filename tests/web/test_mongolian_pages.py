@@ -416,6 +416,52 @@ def test_administrator_pages_in_mongolian(page, live_server, audit, username):
     assert not audit.leftovers, "English left on Mongolian pages:\n" + audit.report()
 
 
+def test_sign_in_security_pages_in_mongolian(page, live_server, audit):
+    """Enrolling an authenticator, the recovery codes, the code after the password, a blocked colleague."""
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.accounts.signin import code_for
+
+    for _ in range(5):
+        Client().post("/login/", {"username": "caseworker", "password": "wrong"})
+    _in_mongolian(page, live_server, "orgadmin")
+    audit.visit(page, f"{live_server.url}/accounts/me/", "your account")
+    audit.visit(page, f"{live_server.url}/accounts/me/two-factor/", "set up an authenticator app")
+    _submit(page, "main form[action$='/two-factor/']", code="000000")
+    audit.check(page, "set up an authenticator app: wrong code")
+    device = TOTPDevice.objects.get(user__username="orgadmin")
+    device.throttle_reset()
+    _submit(page, "main form[action$='/two-factor/']", code=code_for(device))
+    audit.check(page, "recovery codes, shown once", message=True)
+    audit.visit(page, f"{live_server.url}/accounts/me/", "your account: second factor on")
+    audit.visit(page, f"{live_server.url}/accounts/users/?username=caseworker", "users: a blocked colleague")
+    page.locator("main form[action$='/unlock/'] button").click()
+    audit.check(page, "block lifted", message=True)
+    page.locator("header form[action$='/logout/'] button").click()
+    page.goto(f"{live_server.url}/login/")
+    page.locator("#id_username").fill("orgadmin")
+    page.locator("#id_password").fill(password_for("orgadmin"))
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+    audit.check(page, "sign-in code")
+    def wrong_code():
+        with page.expect_navigation():
+            page.locator("main form[action$='/verify/'] #id_code").fill("000000")
+            page.locator("main form[action$='/verify/'] button[type=submit]").click()
+
+    wrong_code()
+    audit.check(page, "sign-in code: wrong")
+    wrong_code()
+    audit.check(page, "sign-in code: wait after a wrong one")  # django-otp's delay
+    for _ in range(4):
+        TOTPDevice.objects.filter(user__username="orgadmin").update(throttling_failure_count=0)
+        wrong_code()
+    audit.check(page, "sign-in blocked")
+    assert page.locator("#locked-out").count() == 1
+    assert not audit.leftovers, "English left on Mongolian pages:\n" + audit.report()
+
+
 def test_dataset_pages_in_mongolian(page, live_server, audit, tmp_path):
     from tests.dataset import files
 

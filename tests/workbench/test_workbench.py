@@ -241,6 +241,19 @@ def test_a_copy_uploaded_twice_is_listed_as_skipped_in_the_readers_language(clie
     assert "ads-copy.jsonl файлтай агуулга нь ижил" in page  # files are read in sorted order
 
 
+def test_a_scan_made_before_skip_reasons_had_codes_is_worded_in_the_readers_language(client, scan):
+    """custody.json and the summary of an older scan keep only the English reason: it is still translated."""
+    custody_path = scan_folder(scan.id) / "output" / "custody.json"
+    custody = json.loads(custody_path.read_text())
+    for record in custody["files"]:
+        record.pop("reason_code"), record.pop("reason_params")
+    custody_path.write_text(json.dumps(custody))
+    scan.summary["files_skipped"] = [{"path": s["path"], "reason": s["reason"]} for s in scan.summary["files_skipped"]]
+    scan.save()
+    page = client.get(f"/osint/{scan.id}/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
+    assert "хоёртын агуулга (NUL байт)" in page and "binary content" not in page
+
+
 def test_a_scan_whose_files_are_gone_says_so_instead_of_failing(client, scan):
     """The output folder was deleted (or not restored from a backup): every page of the scan answers 410 with
     what happened and what to do, in the reader's language; the scan list still works."""
@@ -305,9 +318,10 @@ def test_refused_uploads_are_in_the_access_log_without_file_names(client, analys
     assert [(e.user.username, e.scan) for e in refused] == [("analyst", None)] * 3 + [("loner", None)]
     over, none, form, orphan = (e.target for e in refused)
     assert "over the size limit of 100 bytes" in over and f"1 file(s), {len(jsonl())} bytes" in over
-    assert none == "no file; 0 file(s), 0 bytes"
-    assert form == "form errors: name: max_length; 1 file(s), 4 bytes"
-    assert orphan.startswith("no organisation")
+    assert none == "no file chosen; 0 file(s), 0 bytes"
+    assert form == "the collection's name is longer than 200 characters; 1 file(s), 4 bytes"
+    assert orphan.startswith("the account has no organisation")
+    assert [e.detail["reason"] for e in refused] == ["too_large", "no_file", "name_too_long", "no_organisation"]
     assert not any(word in e.target for e in refused for word in ("anna", "Bat-Erdene", ".txt", "nothing", "nnn"))
     assert not Scan.objects.exists()
 
@@ -318,7 +332,7 @@ def test_per_line_intake_problems_are_worded_in_the_readers_language(client, ana
     client.post("/osint/", {"files": [SimpleUploadedFile("ads.jsonl", data)]})
     scan = Scan.objects.get()
     custody = json.loads((scan_folder(scan.id) / "output" / "custody.json").read_text())["files"][0]
-    assert [p["code"] for p in custody["problems"]] == ["not_json", "not_object", "no_text"]
+    assert [p["code"] for p in custody["problems"]] == ["json_value", "not_object", "no_text"]
     assert custody["problems"][1]["text"] == "ads.jsonl, line 5: expected a JSON object, got array"
     page = client.get(f"/osint/{scan.id}/").content.decode()
     assert "ads.jsonl, line 5: expected a JSON object, got array" in page
@@ -329,17 +343,73 @@ def test_per_line_intake_problems_are_worded_in_the_readers_language(client, ana
     assert "expected a JSON object" not in mongolian
 
 
-def test_every_intake_problem_and_skip_reason_has_a_mongolian_wording():
-    import re
-
+def test_the_pages_word_every_intake_problem_with_the_osint_catalogue_in_mongolian():
     from django.utils import translation
 
-    from ctip.osint.messages import CATALOGUE
-    from ctip.workbench.templatetags.workbench import SKIP_REASONS
-    from ctip.workbench.translations_mn import MN
+    from ctip.osint.messages import CATALOGUE, CATALOGUE_MN
+    from ctip.workbench.templatetags.workbench import problem
 
-    with translation.override("en"):
-        skip_reasons = [str(text) for _, text in SKIP_REASONS]
-    for template in [*CATALOGUE.values(), *skip_reasons]:
-        assert template in MN, template
-        assert sorted(re.findall(r"%\((\w+)\)s", MN[template])) == sorted(re.findall(r"%\((\w+)\)s", template))
+    with translation.override("mn"):
+        for code in CATALOGUE:
+            assert str(translation.gettext(CATALOGUE[code])) == CATALOGUE_MN[code], code
+        assert problem({"code": "too_large", "params": {"mb": 512}, "text": "larger than 512 MB"}) == "512 MB-аас том"
+
+
+def test_refused_uploads_are_shown_on_the_upload_page_worded_in_the_readers_language(client, analyst, make_user,
+                                                                                   monkeypatch):
+    monkeypatch.setattr("ctip.workbench.services.MAX_UPLOAD_BYTES", 100)
+    colleague = make_user("colleague", role="police_analyst", organisation=analyst.organisation)
+    client.force_login(colleague)
+    client.post("/osint/", {"name": "Bat-Erdene's ads", "files": [SimpleUploadedFile("anna.jsonl", jsonl())]})
+    client.post("/osint/", {"name": "nothing attached"})
+    from ctip.accounts.models import Organisation
+
+    other = Organisation.objects.create(code="other-police", name="Other police", org_type="NGO")
+    stranger = make_user("stranger", role="police_analyst", organisation=other)
+    client.force_login(stranger)
+    client.post("/osint/", {"name": "x"})
+    client.force_login(analyst)
+    page = client.get("/osint/").content.decode()
+    section = page[page.index('id="refused"'):]
+    assert "Refused uploads" in page
+    assert "over the size limit of 100 bytes" in section and "no file chosen" in section
+    assert section.count("<td>colleague</td>") == 2 and "stranger" not in section, "only the organisation's own"
+    assert f"<td>{len(jsonl())}</td>" in section
+    assert "anna" not in section and "Bat-Erdene" not in section
+    mongolian = client.get("/osint/", HTTP_ACCEPT_LANGUAGE="mn").content.decode()
+    section = mongolian[mongolian.index('id="refused"'):]
+    assert "Татгалзсан байршуулалт" in mongolian
+    assert "хэмжээний хязгаар болох 100 байтаас хэтэрсэн" in section and "файл сонгоогүй" in section
+    assert "no file chosen" not in section
+
+
+def test_an_analyst_without_organisation_sees_only_their_own_refused_uploads(client, analyst, make_user):
+    loner = make_user("loner", role="police_analyst")
+    loner.organisation = None
+    loner.save()
+    client.force_login(analyst)
+    client.post("/osint/", {"name": "x"})
+    client.force_login(loner)
+    client.post("/osint/", {"files": [SimpleUploadedFile("a.txt", b"work abroad")]})
+    section = client.get("/osint/").content.decode().split('id="refused"')[1]
+    assert "the account has no organisation" in section and "<td>analyst</td>" not in section
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_analyst_sees_why_an_upload_was_refused_below_the_scans(page, live_server, make_user, login, tmp_path,
+                                                                monkeypatch):
+    monkeypatch.setattr("ctip.workbench.services.MAX_UPLOAD_BYTES", 100)
+    make_user("analyst", role="police_analyst")
+    upload = tmp_path / "ads.jsonl"
+    upload.write_bytes(jsonl())
+    login(page, "analyst")
+    page.get_by_role("link", name="OSINT").click()
+    page.get_by_label("Files (JSONL, CSV, TXT or HTML)").set_input_files(str(upload))
+    page.get_by_role("button", name="Upload and scan").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Uploads are limited to").is_visible()
+    assert page.get_by_role("heading", name="Refused uploads").is_visible()
+    row = page.get_by_role("row").filter(has_text="over the size limit of 100 bytes")
+    assert row.is_visible()
+    assert "analyst" in row.inner_text() and str(len(jsonl())) in row.inner_text()

@@ -1,5 +1,5 @@
 """The forms of the administration pages: a new account, a change of role, scope and group, the users list's
-search, and a new organisation.
+search, a new organisation and an organisation's new name.
 
 The choices offered are exactly what the acting administrator may grant (``services.grantable_roles`` and
 ``grantable_scopes``); the services check the same rules again when the change is made.
@@ -40,24 +40,29 @@ class _GrantForm(forms.Form):
 
 
 class UserCreateForm(_GrantForm):
-    """User name, organisation (system administrators only), role, scope, and group."""
+    """User name, organisation (system administrators only), role, scope, group, and whether it is a service
+    account."""
 
     username = forms.CharField(label=gettext_lazy("User name"), max_length=150,
                                help_text=gettext_lazy("Letters, digits and @ . + - _ only; at most 150 characters."),
                                validators=User._meta.get_field("username").validators)
     group = _group_field()
+    service_account = forms.BooleanField(
+        label=gettext_lazy("Service account"), required=False,
+        help_text=gettext_lazy("For another system calling the API: no password; ctip shows its first API token "
+                               "once on the next page."))
 
     def __init__(self, *args, admin: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.admin = admin
         if services.manages_all_organisations(admin):
             self.fields["organisation"] = forms.ModelChoiceField(
-                label=_("Organisation"), queryset=selectors.organisation_list(admin=admin), to_field_name="code",
-                empty_label=None, error_messages={
+                label=_("Organisation"), queryset=selectors.organisation_list(admin=admin, active_only=True),
+                to_field_name="code", empty_label=None, error_messages={
                     "required": _("Choose the organisation the user works for."),
                     "invalid_choice": _("Choose one of the organisations listed.")})
         self.add_grant_fields(admin, None, role=Role.CASE_WORKER, scope=Scope.ORGANISATION)
-        self.order_fields(["username", "organisation", "role", "scope", "group"])
+        self.order_fields(["username", "organisation", "role", "scope", "group", "service_account"])
 
 
 class UserChangeForm(_GrantForm):
@@ -85,6 +90,17 @@ class UserFilterForm(forms.Form):
                 to_field_name="code", empty_label=_("All organisations"))
 
 
+def _name_field() -> forms.CharField:
+    return forms.CharField(label=gettext_lazy("Name"), max_length=200,
+                           help_text=gettext_lazy("The full name, as users should see it."))
+
+
+class OrganisationRenameForm(forms.Form):
+    """An organisation's new name (its short code stays)."""
+
+    name = _name_field()
+
+
 class OrganisationCreateForm(forms.Form):
     """Code, name, HTCDS organisation type and country of a new organisation."""
 
@@ -92,8 +108,7 @@ class OrganisationCreateForm(forms.Form):
                            help_text=gettext_lazy("Letters, digits and hyphens; it cannot be changed later."),
                            error_messages={"invalid": gettext_lazy("Use only letters, digits, hyphens and "
                                                                    "underscores.")})
-    name = forms.CharField(label=gettext_lazy("Name"), max_length=200,
-                           help_text=gettext_lazy("The full name, as users should see it."))
+    name = _name_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

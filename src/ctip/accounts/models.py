@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +32,9 @@ class Organisation(models.Model):
     org_type = models.CharField(_("type"), max_length=64)
     country = models.CharField(_("country"), max_length=3, default="MNG")
     is_demo = models.BooleanField(_("demo (synthetic)"), default=False)
+    # A deactivated organisation's accounts cannot sign in and its tokens are refused (``User.may_sign_in``); it
+    # is no longer a referral target. Its cases, users and audit trail stay; the code never changes.
+    is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
         ordering = ["name"]
@@ -39,6 +42,21 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class CtipUserManager(UserManager):
+    """Django's user manager, except that signing in with a password (``ModelBackend`` looks the account up by
+    its natural key, the user name) does not find an account of a deactivated organisation: the sign-in fails
+    like a wrong password, so a guesser learns nothing about the organisation. (Nothing else in ctip looks
+    accounts up by natural key; ``User.objects.filter(username=...)`` still finds every account.)"""
+
+    def get_by_natural_key(self, username):
+        return self.get(organisation_active(), **{self.model.USERNAME_FIELD: username})
+
+
+def organisation_active() -> models.Q:
+    """The organisation part of ``User.may_sign_in`` as a query filter (an account may have no organisation)."""
+    return models.Q(organisation__isnull=True) | models.Q(organisation__is_active=True)
 
 
 class User(AbstractUser):
@@ -50,6 +68,14 @@ class User(AbstractUser):
     scope = models.CharField(_("scope"), max_length=16, choices=Scope.choices, default=Scope.SELF)
     group = models.CharField(_("group"), max_length=100, blank=True)
     is_service_account = models.BooleanField(_("service account"), default=False)
+
+    objects = CtipUserManager()
+
+    @property
+    def may_sign_in(self) -> bool:
+        """An active account of an active organisation (or of none): sessions, sign-ins and API tokens of any
+        other account are refused."""
+        return self.is_active and (self.organisation is None or self.organisation.is_active)
 
     def has_capability(self, capability: str) -> bool:
         from ctip.accounts.permissions import role_has

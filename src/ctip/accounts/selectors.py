@@ -34,9 +34,12 @@ def user_get_for(*, admin: User, user_id: int) -> User | None:
     return user_list(admin=admin).filter(pk=user_id).first()
 
 
-def organisation_list(*, admin: User) -> QuerySet[Organisation]:
-    """The organisations ``admin`` may create users in (all, or their own)."""
+def organisation_list(*, admin: User, active_only: bool = False) -> QuerySet[Organisation]:
+    """The organisations whose users ``admin`` manages (all, or their own); ``active_only``: those they may
+    add users to (a deactivated organisation gets none)."""
     organisations = Organisation.objects.order_by("name")
+    if active_only:
+        organisations = organisations.filter(is_active=True)
     if manages_all_organisations(admin):
         return organisations
     if not user_can(admin, "accounts.manage_users") or admin.organisation_id is None:

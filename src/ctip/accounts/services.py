@@ -1,9 +1,11 @@
-"""Creating organisations and user accounts, changing an account's role, scope and group, deactivating and
-reactivating accounts, resetting passwords.
+"""Creating, renaming, deactivating and reactivating organisations; creating user accounts, changing an
+account's role, scope and group, deactivating and reactivating accounts, resetting passwords, issuing and
+revoking a service account's API tokens.
 
 Passwords are generated (``secrets``), hashed with Argon2 by Django, and returned once for the caller to
 hand over; they are never stored or logged in clear. A service account gets no usable password: it
-calls the API with a bearer token (``ctip manage api_token``).
+calls the API with a bearer token, issued by whoever may manage the account (users page or ``ctip manage
+api_token``) and shown once; giving the account a new unusable password revokes all its tokens.
 
 Who may grant what: an operator on the command line (``actor=None``) and a system administrator may grant
 every role and scope in every organisation. An organisation administrator acts only in their own
@@ -12,16 +14,19 @@ organisation is a law-enforcement unit) with the scopes of ``ORG_ADMIN_SCOPES``;
 users whose role and scope they could have granted. Nobody changes, deactivates, reactivates or resets their
 own account. An organisation keeps at least one active organisation administrator: demoting the last one is
 refused (promote another first); deactivating them is not (a departed or compromised account must be
-stoppable at once). Only system administrators and the operator create organisations. Every change is
-appended to the audit log (user names, organisation codes, role, scope, group; never a password).
+stoppable at once). Only system administrators and the operator create, rename, deactivate and reactivate
+organisations; nobody deactivates their own organisation. Every change is appended to the audit log (user
+names, organisation codes, role, scope, group; never a password).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ctip import vocab
@@ -35,6 +40,7 @@ ORG_ADMIN_GRANTS = (Role.CASE_WORKER, Role.SUPERVISOR, Role.ORG_ADMIN)
 POLICE_ORG_TYPE = "LawEnforcement"  # HTCDS org_Type of a police unit: its administrator may grant police_analyst
 # Scopes an organisation administrator may grant: "all" would open every organisation's cases.
 ORG_ADMIN_SCOPES = (Scope.SELF, Scope.GROUP, Scope.ORGANISATION)
+TOKEN_DAYS = 365  # validity of an API token issued on the users page (``ctip manage api_token --days`` for others)
 
 
 class AccountError(ValueError):
@@ -155,6 +161,75 @@ def organisation_create(*, code: str, name: str, org_type: str, country: str = "
     return organisation
 
 
+def _organisation(code: str, actor: User | None) -> Organisation:
+    """The organisation ``code``, locked for the change, if ``actor`` manages all organisations."""
+    if not manages_all_organisations(actor):
+        raise AccountPermissionError("code", _("only a system administrator changes organisations"))
+    organisation = Organisation.objects.select_for_update().filter(code=code).first()
+    if organisation is None:
+        raise AccountError("code", _("no organisation with the code %(value)r") % {"value": code})
+    return organisation
+
+
+@transaction.atomic
+def organisation_rename(*, code: str, name: str, actor: User | None = None) -> tuple[Organisation, str]:
+    """Give an organisation a new name; its code stays (the audit log and the dataset's contributor column
+    hold codes). Returns the organisation and its old name (equal to the new one: nothing changed, nothing
+    audited)."""
+    organisation = _organisation(code, actor)
+    old, name = organisation.name, name.strip()
+    if name == old:
+        return organisation, old
+    if not name:
+        raise AccountError("name", _("give the organisation's full name"))
+    if Organisation.objects.filter(name__iexact=name).exclude(pk=organisation.pk).exists():
+        raise AccountError("name", _("an organisation named %(value)r already exists") % {"value": name})
+    organisation.name = name
+    _full_clean(organisation)
+    organisation.save(update_fields=["name"])
+    _record(actor=actor, action="organisation.change", instance=organisation,
+            changes={"code": organisation.code, "name": {"old": old, "new": name}})
+    return organisation, old
+
+
+def may_deactivate(actor: User | None, organisation: Organisation) -> bool:
+    """Whether ``actor`` may deactivate ``organisation``: anyone who changes organisations, but not their own."""
+    return manages_all_organisations(actor) and (actor is None or actor.organisation_id != organisation.pk)
+
+
+@transaction.atomic
+def organisation_deactivate(*, code: str, actor: User | None = None) -> Organisation:
+    """Stop an organisation's accounts from signing in or calling the API (their open sessions end at their next
+    request) and stop offering it as a referral target. Its cases, accounts and audit trail stay, and
+    reactivating it restores them as they were. A system administrator cannot deactivate their own
+    organisation (they would lock themselves out)."""
+    organisation = _organisation(code, actor)
+    if not may_deactivate(actor, organisation):
+        raise AccountError("code", _("%(name)s is your own organisation; another system administrator must "
+                                     "deactivate it") % {"name": organisation.name})
+    if not organisation.is_active:
+        raise AccountError("code", _("%(name)s is already deactivated") % {"name": organisation.name})
+    organisation.is_active = False
+    organisation.save(update_fields=["is_active"])
+    _record(actor=actor, action="organisation.deactivate", instance=organisation,
+            changes={"code": organisation.code, "is_active": False})
+    return organisation
+
+
+@transaction.atomic
+def organisation_reactivate(*, code: str, actor: User | None = None) -> Organisation:
+    """Let a deactivated organisation's active accounts sign in again (with their own passwords; tokens that
+    have not expired work again) and offer it as a referral target again."""
+    organisation = _organisation(code, actor)
+    if organisation.is_active:
+        raise AccountError("code", _("%(name)s is already active") % {"name": organisation.name})
+    organisation.is_active = True
+    organisation.save(update_fields=["is_active"])
+    _record(actor=actor, action="organisation.reactivate", instance=organisation,
+            changes={"code": organisation.code, "is_active": True})
+    return organisation
+
+
 @transaction.atomic
 def user_create(*, username: str, organisation: Organisation | None, role: str, scope: str = Scope.ORGANISATION,
                 group: str = "", service_account: bool = False,
@@ -168,6 +243,9 @@ def user_create(*, username: str, organisation: Organisation | None, role: str, 
         organisation = actor.organisation
     if organisation is None:
         raise AccountError("organisation", _("choose the organisation the user works for"))
+    if not organisation.is_active:
+        raise AccountError("organisation", _("%(name)s is deactivated; reactivate it before adding users")
+                           % {"name": organisation.name})
     _choice("role", role, grantable_roles(actor, organisation))
     _choice("scope", scope, grantable_scopes(actor))
     if User.objects.filter(username=username).exists():
@@ -257,7 +335,7 @@ def user_deactivate(*, username: str, actor: User | None = None) -> User:
 @transaction.atomic
 def user_reactivate(*, username: str, actor: User | None = None) -> tuple[User, str | None]:
     """Let a deactivated user log in again with a new random password, returned once (deactivation erased
-    the old one). A service account gets none: issue a new token with ``ctip manage api_token``."""
+    the old one). A service account gets none: issue it a new token (``service_account_token_issue``)."""
     user = _user(username)
     check_manage(actor, user)
     if user.is_active:
@@ -288,3 +366,99 @@ def user_reset_password(*, username: str, actor: User | None = None) -> str:
     user.save(update_fields=["password"])
     _audit(actor=actor, action="user.reset_password", user=user)
     return password
+
+
+def _service_account(username: str, actor: User | None) -> User:
+    """The service account ``username``, locked, if ``actor`` may manage it."""
+    user = _user(username)
+    check_manage(actor, user)
+    if not user.is_service_account:
+        raise AccountError("username", _("%(name)r is a person's account; API tokens are only for service accounts")
+                           % {"name": username})
+    return user
+
+
+@transaction.atomic
+def service_account_token_issue(*, username: str, actor: User | None = None,
+                                days: int = TOKEN_DAYS) -> tuple[str, dt.datetime]:
+    """A new API bearer token for an active service account of an active organisation, valid ``days`` days;
+    returns it (to show once: ctip stores no token, only the account's password hash it is tied to) and when it
+    expires. Audited as ``user.issue_token`` with the validity, never the token."""
+    from ctip.cases.api import token_issue  # the API owns the token format; here only who may issue one
+
+    user = _service_account(username, actor)
+    if not user.is_active:
+        raise AccountError("username", _("%(name)r is deactivated; reactivate the account first") % {"name": username})
+    if not user.may_sign_in:
+        raise AccountError("username", _("%(name)r belongs to a deactivated organisation; its tokens would be refused")
+                           % {"name": username})
+    if days < 1:
+        raise AccountError("days", _("a token is valid for at least 1 day, not %(days)d") % {"days": days})
+    token = token_issue(user, days=days)
+    expires = timezone.now() + dt.timedelta(days=days)
+    _audit(actor=actor, action="user.issue_token", user=user, days=days)
+    return token, expires
+
+
+@transaction.atomic
+def service_account_tokens_revoke(*, username: str, actor: User | None = None) -> User:
+    """Revoke every API token of a service account at once (a leaked token, a retired system): the account gets
+    a new unusable password, to which tokens are tied. The account stays active: issue a new token to go on.
+    Audited as ``user.revoke_tokens``."""
+    user = _service_account(username, actor)
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
+    _audit(actor=actor, action="user.revoke_tokens", user=user)
+    return user
+
+
+@transaction.atomic
+def user_unlock(*, username: str, actor: User | None = None) -> int:
+    """Lift the sign-in lockout of ``username`` from every address (``ctip.accounts.lockout``) before its 15
+    minutes are over; return how many addresses' failure counts were cleared (0: it was not locked out)."""
+    from ctip.accounts import lockout
+
+    user = _user(username)
+    check_manage(actor, user)
+    cleared = lockout.unlock(user.username)
+    _audit(actor=actor, action="user.unlock", user=user, cleared=cleared)
+    return cleared
+
+
+@transaction.atomic
+def user_reset_two_factor(*, username: str, actor: User | None = None) -> int:
+    """Remove a person's authenticator and recovery codes (a lost phone): under ``CTIP_TWO_FACTOR=required`` they
+    enrol again at their next sign-in, and a session verified with the old authenticator must verify again.
+    Returns the number of devices removed."""
+    from ctip.accounts import twofactor
+
+    user = _user(username)
+    check_manage(actor, user)
+    if user.is_service_account:
+        raise AccountError("username", _("%(name)r is a service account; it uses API tokens, not a second factor")
+                           % {"name": username})
+    removed = twofactor.remove(user)
+    _audit(actor=actor, action="user.reset_two_factor", user=user, devices_removed=removed)
+    return removed
+
+
+@transaction.atomic
+def two_factor_enrolment_confirm(*, user: User, device, code: str) -> list[str] | None:
+    """The person confirms their new authenticator with a code; returns their recovery codes (to show once),
+    None for a wrong code. Audited as ``auth.enrol_two_factor`` (never the code, key or recovery codes)."""
+    from ctip.accounts import twofactor
+
+    codes = twofactor.enrolment_confirm(user, device, code)
+    if codes is not None:
+        _audit(actor=user, action="auth.enrol_two_factor", user=user)
+    return codes
+
+
+@transaction.atomic
+def two_factor_recovery_codes_renew(*, user: User) -> list[str]:
+    """New recovery codes for a person who has used or lost theirs (the old ones stop working)."""
+    from ctip.accounts import twofactor
+
+    codes = twofactor.recovery_codes_new(user)
+    _audit(actor=user, action="auth.recovery_codes", user=user)
+    return codes

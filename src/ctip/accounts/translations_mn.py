@@ -55,8 +55,12 @@ MN = {
     "Reset password": "Нууц үг шинэчлэх",
     "Reactivate": "Дахин идэвхжүүлэх",
     "No user yet.": "Одоогоор хэрэглэгч алга.",
-    "Service accounts (for other systems, with API tokens) are created on the command line:":
-        "Үйлчилгээний бүртгэлийг (бусад системд зориулсан, токеноор ханддаг) тушаалын мөрөөр үүсгэнэ:",
+    "Service accounts are for other systems calling the API: they have no password but API tokens, each shown "
+    "once when issued. “Revoke all tokens” stops every token of the account at once; deactivating the account "
+    "does too.":
+        "Үйлчилгээний бүртгэл нь API дууддаг бусад системд зориулагдсан: нууц үггүй, зөвхөн API токентой бөгөөд "
+        "токен бүрийг олгох үед нэг л удаа харуулна. “Бүх токеныг хүчингүй болгох” нь бүртгэлийн бүх токеныг нэг "
+        "дор зогсооно; бүртгэлийг идэвхгүй болгох нь мөн адил.",
     "Organisations": "Байгууллагууд",
     "Find users": "Хэрэглэгч хайх",
     "The whole name or its first letters.": "Бүтэн нэр эсвэл эхний хэдэн үсэг.",
@@ -145,8 +149,8 @@ MN = {
     "%(name)s is deactivated: the account can no longer log in or call the API; its records and history stay.":
         "%(name)s идэвхгүй боллоо: энэ бүртгэлээр нэвтрэх, токеноор хандах боломжгүй; бүртгэл, түүх нь "
         "хадгалагдана.",
-    "%(name)s is active again. It is a service account: issue it a new API token on the command line.":
-        "%(name)s дахин идэвхжлээ. Энэ нь үйлчилгээний бүртгэл тул тушаалын мөрөөр шинэ токен олгоно уу.",
+    "%(name)s is active again. It is a service account: issue it a new API token (“Issue a token”).":
+        "%(name)s дахин идэвхжлээ. Энэ нь үйлчилгээний бүртгэл тул шинэ API токен олгоно уу (“Токен олгох”).",
     # refusals of the account services
     "unknown value %(value)r; expected one of: %(valid)s":
         "үл мэдэгдэх утга %(value)r; дараахын аль нэг байх ёстой: %(valid)s",
@@ -175,4 +179,157 @@ MN = {
         "администратор болгоно уу",
     "%(name)r is a service account; it uses API tokens, not a password":
         "%(name)r бол үйлчилгээний бүртгэл; нууц үг биш, токен ашигладаг",
+    "%(name)r is a service account; it uses API tokens, not a second factor":
+        "%(name)r бол үйлчилгээний бүртгэл; хоёр дахь алхам биш, токен ашигладаг",
+    # signing in: the lockout, idle sessions
+    "Too many failed sign-ins. Signing in with this user name from this computer is blocked for %(minutes)d "
+    "minutes. Try again later, or ask your organisation administrator to lift the block.":
+        "Олон удаа буруу нэвтэрсэн тул энэ компьютерээс энэ хэрэглэгчийн нэрээр нэвтрэхийг %(minutes)d минутын "
+        "турш хаалаа. Дараа дахин оролдох эсвэл байгууллагынхаа администратороос хоригийг цуцлахыг хүснэ үү.",
+    "Your session ended: 8 hours have passed since you signed in. Please sign in again.":
+        "Таны холболт дууслаа: нэвтэрснээс хойш 8 цаг өнгөрсөн. Дахин нэвтэрнэ үү.",
+    "Your session ended after %(minutes)d minutes without activity, so that nobody else can use it on this "
+    "computer. Please sign in again.":
+        "Энэ компьютерийг өөр хүн ашиглахгүйн тулд %(minutes)d минут идэвхгүй байсны дараа таны холболт "
+        "дууслаа. Дахин нэвтэрнэ үү.",
+    # the users page: lockouts and second factors
+    "Authenticator app": "Баталгаажуулах апп",
+    "Blocked after failed sign-ins": "Буруу нэвтрэлтийн улмаас хаагдсан",
+    "Lift the block": "Хоригийг цуцлах",
+    "Reset second factor": "Хоёр дахь алхмыг шинэчлэх",
+    "%(name)s may sign in again: the block after failed sign-ins is lifted.":
+        "%(name)s дахин нэвтэрч болно: буруу нэвтрэлтийн дараах хоригийг цуцаллаа.",
+    "%(name)s's second factor is removed: they set up an authenticator app again at their next sign-in.":
+        "%(name)s-ийн хоёр дахь алхмыг устгалаа: дараагийн нэвтрэлтдээ баталгаажуулах аппаа дахин тохируулна.",
+    # the second factor: enrolment, code, recovery codes
+    "Code": "Код",
+    "Type the code your app shows.": "Аппын харуулж буй кодыг бичнэ үү.",
+    "Service accounts have no second factor.": "Үйлчилгээний бүртгэлд хоёр дахь алхам байхгүй.",
+    "This code does not match. Check that the phone's clock is right and type the code the app shows now (it "
+    "changes every 30 seconds).":
+        "Код таарахгүй байна. Утасныхаа цаг зөв эсэхийг шалгаад аппын одоо харуулж буй кодыг бичнэ үү (код 30 "
+        "секунд тутам солигддог).",
+    "This code does not match. Type the code your app shows now, or one of your recovery codes.":
+        "Код таарахгүй байна. Аппын одоо харуулж буй кодыг эсвэл сэргээх кодуудынхаа аль нэгийг бичнэ үү.",
+    "After a wrong code, wait %(seconds)d s before the next try, then type the code your app shows then.":
+        "Буруу кодын дараа дахин оролдохоосоо өмнө %(seconds)d секунд хүлээгээд аппын тухайн үед харуулж буй "
+        "кодыг бичнэ үү.",
+    "Sign-in code": "Нэвтрэх код",
+    "Your password is right. Now type the 6-digit code your authenticator app shows for ctip.":
+        "Нууц үг зөв байна. Одоо баталгаажуулах аппын ctip-д зориулан харуулж буй 6 оронтой кодыг бичнэ үү.",
+    "Continue": "Үргэлжлүүлэх",
+    "No phone at hand? Type one of your recovery codes instead (each works once). Lost them too? Ask your "
+    "organisation administrator to reset your second factor.":
+        "Утас дэргэд алга уу? Оронд нь сэргээх кодуудынхаа аль нэгийг бичнэ үү (тус бүр нэг удаа ажиллана). "
+        "Тэдгээрийг бас алдсан бол байгууллагынхаа администратороос хоёр дахь алхмыг шинэчлэхийг хүснэ үү.",
+    "Cancel and log out": "Цуцлаад гарах",
+    "Set up an authenticator app": "Баталгаажуулах апп тохируулах",
+    "This site asks for a second step at every sign-in: a code from an app on your phone. Set it up once now; "
+    "it takes two minutes.":
+        "Энэ сайт нэвтрэх бүрд хоёр дахь алхам болох утасны аппын кодыг асуудаг. Одоо нэг удаа тохируулна уу; "
+        "хоёрхон минут болно.",
+    "Your current authenticator keeps working until you confirm the new one here.":
+        "Шинэ аппаа энд баталгаажуулах хүртэл одоогийн баталгаажуулах апп тань ажилласаар байна.",
+    "Install an authenticator app on your phone if you have none, for example:":
+        "Утсандаа баталгаажуулах апп байхгүй бол суулгана уу, жишээ нь:",
+    "In the app, add an account and scan this QR code:": "Аппад шинэ бүртгэл нэмээд энэ QR кодыг уншуулна уу:",
+    "QR code to add ctip to an authenticator app": "ctip-г баталгаажуулах аппад нэмэх QR код",
+    "Cannot scan? Type this key into the app instead (time-based):":
+        "Уншуулж чадахгүй байна уу? Оронд нь энэ түлхүүрийг аппад гараар бичнэ үү (цагт суурилсан):",
+    "Type the 6-digit code the app now shows:": "Аппын одоо харуулж буй 6 оронтой кодыг бичнэ үү:",
+    "Confirm": "Баталгаажуулах",
+    "Keep this page private: anyone who sees the QR code or the key can make your codes.":
+        "Энэ хуудсыг бусдад бүү үзүүл: QR код эсвэл түлхүүрийг харсан хэн ч таны кодыг үүсгэж чадна.",
+    "Recovery codes": "Сэргээх кодууд",
+    "Your authenticator app is set up: from now on ctip asks for its code after your password.":
+        "Баталгаажуулах апп тохирлоо: одоноос эхлэн ctip нууц үгийн дараа түүний кодыг асууна.",
+    "Your recovery codes": "Таны сэргээх кодууд",
+    "These codes are shown only once.": "Эдгээр кодыг зөвхөн нэг удаа харуулна.",
+    "Each one lets you sign in once without your phone. Keep them somewhere safe and private, away from the "
+    "phone (for example in a sealed envelope in a locked drawer); earlier recovery codes no longer work.":
+        "Код бүрээр утасгүйгээр нэг удаа нэвтэрч болно. Тэдгээрийг утаснаас тусад нь аюулгүй, нууц газар "
+        "хадгална уу (жишээ нь түгжээтэй шүүгээнд битүүмжилсэн дугтуйд); өмнөх сэргээх кодууд ажиллахаа больсон.",
+    "Your account": "Таны бүртгэл",
+    "Change password": "Нууц үг солих",
+    "Second step at sign-in": "Нэвтрэх үеийн хоёр дахь алхам",
+    "This is a service account: it uses API tokens and has no second factor.":
+        "Энэ бол үйлчилгээний бүртгэл: токен ашигладаг бөгөөд хоёр дахь алхамгүй.",
+    "On": "Асаалттай",
+    "After your password, ctip asks for a code from your authenticator app.":
+        "Нууц үгийн дараа ctip таны баталгаажуулах аппын кодыг асууна.",
+    "Unused recovery codes left: %(n)s": "Ашиглаагүй үлдсэн сэргээх код: %(n)s",
+    "Make new recovery codes": "Шинэ сэргээх код үүсгэх",
+    "Move to a new phone": "Шинэ утас руу шилжүүлэх",
+    "Off": "Унтраалттай",
+    "Your account is protected by your password alone. A code from an app on your phone makes a stolen "
+    "password useless.":
+        "Таны бүртгэлийг зөвхөн нууц үг хамгаалж байна. Утасны аппын код хулгайлагдсан нууц үгийг ашиггүй "
+        "болгоно.",
+    # renaming, deactivating and reactivating organisations
+    "active": "идэвхтэй",
+    "only a system administrator changes organisations": "Байгууллагыг зөвхөн системийн администратор өөрчилнө",
+    "no organisation with the code %(value)r": "%(value)r кодтой байгууллага алга",
+    "give the organisation's full name": "байгууллагын бүтэн нэрийг оруулна уу",
+    "%(name)s is your own organisation; another system administrator must deactivate it":
+        "%(name)s бол таны өөрийн байгууллага; өөр системийн администратор идэвхгүй болгох ёстой",
+    "%(name)s is already deactivated": "%(name)s аль хэдийн идэвхгүй болсон",
+    "%(name)s is already active": "%(name)s аль хэдийн идэвхтэй байна",
+    "%(name)s is deactivated; reactivate it before adding users":
+        "%(name)s идэвхгүй байна; хэрэглэгч нэмэхийн өмнө дахин идэвхжүүлнэ үү",
+    "Your session ended: your organisation's access to ctip has been deactivated. Ask a system administrator if "
+    "you think this is a mistake.":
+        "Таны холболт дууслаа: таны байгууллагын ctip-д нэвтрэх эрхийг идэвхгүй болгосон. Алдаа гэж үзвэл "
+        "системийн администратортай холбогдоно уу.",
+    "No such organisation.": "Ийм байгууллага алга.",
+    "%(old)s is now called %(new)s; its short code %(code)s stays.":
+        "%(old)s одоо %(new)s гэж нэрлэгдэнэ; товч код %(code)s хэвээр үлдэнэ.",
+    "%(name)s is deactivated: its accounts can no longer sign in or call the API, and it is no longer offered "
+    "for referrals. Its cases and history stay.":
+        "%(name)s идэвхгүй боллоо: түүний бүртгэлүүд нэвтрэх болон API дуудах боломжгүй, холбон зуучлалд "
+        "санал болгогдохгүй. Түүний кейсүүд болон түүх хэвээр үлдэнэ.",
+    "%(name)s is active again: its active accounts can sign in with their own passwords.":
+        "%(name)s дахин идэвхжлээ: түүний идэвхтэй бүртгэлүүд өөрсдийн нууц үгээр нэвтэрч болно.",
+    "Rename %(name)s": "%(name)s-ийн нэрийг өөрчлөх",
+    "The short code %(code)s stays: the audit log and the collaborative dataset refer to the organisation by it.":
+        "Товч код %(code)s хэвээр үлдэнэ: аудитын бүртгэл болон хамтын өгөгдлийн сан байгууллагыг үүгээр нь "
+        "заадаг.",
+    "Save the name": "Нэрийг хадгалах",
+    "Rename": "Нэр өөрчлөх",
+    "Deactivating an organisation stops its accounts from signing in or calling the API at once and removes it "
+    "from the referral targets; its cases, accounts and history stay, and reactivating restores them. Your own "
+    "organisation cannot be deactivated from your account.":
+        "Байгууллагыг идэвхгүй болгоход түүний бүртгэлүүд шууд нэвтрэх болон API дуудах боломжгүй болж, холбон "
+        "зуучлалын хүлээн авагчдаас хасагдана; түүний кейсүүд, бүртгэлүүд болон түүх хэвээр үлдэх ба дахин "
+        "идэвхжүүлэхэд сэргэнэ. Өөрийн байгууллагаа өөрийн бүртгэлээс идэвхгүй болгох боломжгүй.",
+    "organisation deactivated": "байгууллага идэвхгүй",
+    # service accounts' API tokens
+    "%(name)r is a person's account; API tokens are only for service accounts":
+        "%(name)r бол хүний бүртгэл; API токеныг зөвхөн үйлчилгээний бүртгэлд олгоно",
+    "%(name)r is deactivated; reactivate the account first":
+        "%(name)r идэвхгүй байна; эхлээд бүртгэлийг дахин идэвхжүүлнэ үү",
+    "%(name)r belongs to a deactivated organisation; its tokens would be refused":
+        "%(name)r идэвхгүй байгууллагад харьяалагддаг; түүний токеныг хүлээн авахгүй",
+    "a token is valid for at least 1 day, not %(days)d": "токен дор хаяж 1 хоног хүчинтэй байна, %(days)d биш",
+    "For another system calling the API: no password; ctip shows its first API token once on the next page.":
+        "API дууддаг өөр системд зориулсан: нууц үггүй; ctip түүний анхны API токеныг дараагийн хуудсанд нэг л "
+        "удаа харуулна.",
+    "Every API token of %(name)s is revoked: calls with them are refused from now on. The account stays active; "
+    "issue a new token when the system needs one.":
+        "%(name)s-ийн бүх API токен хүчингүй боллоо: тэдгээрээр хийсэн дуудлагыг одооноос татгалзана. Бүртгэл "
+        "идэвхтэй хэвээр; систем шаардвал шинэ токен олгоно уу.",
+    "API token": "API токен",
+    "Service account %(name)s created": "%(name)s үйлчилгээний бүртгэл үүслээ",
+    "New API token for %(name)s": "%(name)s-д шинэ API токен",
+    "Valid until %(date)s.": "%(date)s хүртэл хүчинтэй.",
+    "The other system sends it with every call, in the header":
+        "Нөгөө систем үүнийг дуудлага бүрдээ дараах толгой хэсэгт илгээнэ",
+    "This token is shown only once.": "Энэ токеныг зөвхөн нэг удаа харуулна.",
+    "Put it straight into the other system's secret settings; never send it by e-mail or chat. ctip does not keep "
+    "it and cannot show it again: if it is lost, issue a new one. If it may have leaked, revoke all the account's "
+    "tokens on the Users page.":
+        "Үүнийг нөгөө системийн нууц тохиргоонд шууд оруулна уу; хэзээ ч и-мэйл, чатаар бүү илгээ. ctip үүнийг "
+        "хадгалдаггүй тул дахин харуулж чадахгүй: алдвал шинээр олгоно уу. Алдагдсан байж болзошгүй бол "
+        "Хэрэглэгчид хуудсанд бүртгэлийн бүх токеныг хүчингүй болгоно уу.",
+    "Issue a token": "Токен олгох",
+    "Revoke all tokens": "Бүх токеныг хүчингүй болгох",
 }

@@ -66,7 +66,7 @@ def token_user(token: str) -> User | None:
     user = User.objects.filter(pk=claims.get("u"), is_active=True, is_service_account=True).first()
     if user is None or not constant_time_compare(claims.get("f", ""), _fingerprint(user)):
         return None
-    return user
+    return user if user.may_sign_in else None  # refused while its organisation is deactivated
 
 
 class TokenAuth(HttpBearer):
@@ -163,6 +163,7 @@ class CaseSummary(Schema):
     trafficking_status: str
     registered_on: dt.date
     is_synthetic: bool
+    anonymised_at: dt.datetime | None = Field(None, description="when its identifying data was erased (read-only)")
 
 
 class CasePage(Schema):
@@ -417,7 +418,7 @@ def _summary(case: Case) -> dict:
     return {"public_id": case.public_id, "module": case.module, "status": case.status, "stage": case.stage,
             "nrm_phase": case.nrm_phase, "organisation": case.organisation.code,
             "trafficking_status": case.trafficking_status, "registered_on": case.registered_on,
-            "is_synthetic": case.is_synthetic}
+            "is_synthetic": case.is_synthetic, "anonymised_at": case.anonymised_at}
 
 
 def _person(p: Person) -> dict:

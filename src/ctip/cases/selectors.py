@@ -88,6 +88,11 @@ def _owner_scope_q(user) -> Q:
     return mine
 
 
+def owned_cases_q(user) -> Q:
+    """Cases ``user`` reaches as a worker of the owning organisation, within their scope (no referrals)."""
+    return _owner_scope_q(user)
+
+
 def _accepted_referrals(user) -> QuerySet:
     return Referral.objects.filter(kind=ReferralKind.REFERRAL, to_organisation_id=user.organisation_id,
                                    state=ReferralState.ACCEPTED)

@@ -105,8 +105,16 @@ def _owner_access(actor, case: Case) -> None:
         raise PermissionRefused(_("Only the organisation that owns the case can change this."))
 
 
+def _not_anonymised(case: Case) -> None:
+    """An anonymised case is read-only for good: its identifying details are gone (``ctip.cases.retention``)."""
+    if Case.objects.filter(pk=case.pk, anonymised_at__isnull=False).exists():
+        raise ApplicationError(_("This case was anonymised: its identifying details were erased and it can no "
+                                 "longer be changed."), extra={"anonymised": True})
+
+
 def _open_case(case: Case) -> None:
     """A closed case is read-only until it is reopened (consent stays the person's to give or withdraw)."""
+    _not_anonymised(case)
     if Case.objects.filter(pk=case.pk, status__in=CLOSED_STATUSES).exists():
         raise ApplicationError(_("The case is closed: reopen it before changing it."), extra={"closed": True})
 
@@ -381,6 +389,7 @@ def consent_record(*, actor, case: Case, purpose: str, organisation=None, given_
     """Record consent for one purpose. Sharing with an organisation names it; for a child, the
     consent is given by a parent or guardian (named) and the child's own assent is recorded."""
     _owner_access(actor, case)
+    _not_anonymised(case)
     errors = {}
     if purpose == ConsentPurpose.SHARE_ORGANISATION and organisation is None:
         errors["organisation"] = [_("Name the organisation the person agrees to share with.")]
@@ -411,6 +420,7 @@ def consent_withdraw(*, actor, consent: Consent) -> Consent:
     de-identified extract leaves the case out if it was the consent to statistics."""
     case = consent.case
     _owner_access(actor, case)
+    _not_anonymised(case)
     consent = Consent.objects.select_for_update().get(pk=consent.pk)
     if consent.withdrawn_at is not None:
         raise ApplicationError(_("This consent was already withdrawn."))
@@ -453,6 +463,10 @@ def _referral_create(*, actor, case: Case, kind: str, to_organisation, service_t
     if to_organisation.pk == case.organisation_id:
         raise ApplicationError(_("A case cannot be referred to its own organisation."),
                                extra={"fields": {"to_organisation": ["own organisation"]}})
+    if not to_organisation.is_active:
+        raise ApplicationError(_("%(org)s is deactivated: it takes no referrals or transfers.")
+                               % {"org": to_organisation.name},
+                               extra={"fields": {"to_organisation": ["deactivated organisation"]}})
     unknown = sorted(set(sections) - set(Section.values))
     if unknown or (kind == ReferralKind.REFERRAL and not sections):
         raise ApplicationError(_("Choose which sections to share."),
@@ -665,6 +679,7 @@ def service_update(*, actor, service: SupportService, **fields) -> SupportServic
     provider = access.level == "recipient" and service.provider_id == actor.organisation_id
     if not (access.can_edit and user_can(actor, "cases.edit")) and not provider:
         raise PermissionRefused(_("Only the owner of the case or the provider can update this service."))
+    _not_anonymised(service.case)
     changed = _set(service, fields, SERVICE_UPDATE_FIELDS)
     _clean(service, exclude=["case", "plan", "created_by", "provider"])
     service.save()
@@ -707,6 +722,7 @@ def _approval_request(*, actor, case: Case, kind: str, determination=None, plan=
 def closure_request(*, actor, case: Case, reason: str, status: str = CaseStatus.CLOSED) -> Approval:
     """Ask a supervisor to close the case (``Closed``, or ``ClosedReferred`` when handed on)."""
     _owner_access(actor, case)
+    _not_anonymised(case)
     if case.is_closed:
         raise ApplicationError(_("The case is already closed."))
     if status not in (CaseStatus.CLOSED, CaseStatus.CLOSED_REFERRED):
@@ -730,6 +746,7 @@ def approval_decide(*, actor, approval: Approval, approve: bool, comment: str = 
     _access(actor, case)
     _require(actor, "cases.approve")
     _owner_access(actor, case)
+    _not_anonymised(case)
     approval = Approval.objects.select_for_update().get(pk=approval.pk)
     if approval.state != ApprovalState.REQUESTED:
         raise ApplicationError(_("This request was already decided."))
@@ -762,8 +779,13 @@ def approval_decide(*, actor, approval: Approval, approve: bool, comment: str = 
 
 @transaction.atomic
 def case_reopen(*, actor, case: Case, reason: str) -> Case:
-    """Reopen a closed case (status Active; stage ``reopened`` until something new is recorded)."""
+    """Reopen a closed case (status Active; stage ``reopened`` until something new is recorded).
+
+    Reopening also takes the case out of the retention rule: it is due again only N years after its
+    next closure. An anonymised case cannot be reopened (its details are gone).
+    """
     _owner_access(actor, case)
+    _not_anonymised(case)
     case = Case.objects.select_for_update().get(pk=case.pk)
     if not case.is_closed:
         raise ApplicationError(_("Only a closed case can be reopened."))

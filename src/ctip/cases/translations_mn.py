@@ -571,4 +571,151 @@ MN = {
     "Referral marked done": "Шилжүүлгийг дууссан гэж тэмдэглэсэн",
     "Referral revoked": "Шилжүүлгийг цуцалсан",
     "Synthetic demo case created": "Жишээ (синтетик) хэрэг үүсгэсэн",
+    # retention, anonymisation, subject access
+    "anonymised at": "нэргүйжүүлсэн огноо",
+    "anonymised by": "нэргүйжүүлсэн хүн",
+    "reason for anonymisation": "нэргүйжүүлсэн шалтгаан",
+    "The retention period is over": "Хадгалах хугацаа дууссан",
+    "The person withdrew consent and asked for erasure": "Хүн зөвшөөрлөө цуцалж, мэдээллээ устгуулахыг хүссэн",
+    "No longer needed for the purpose it was collected for": "Цуглуулсан зорилгодоо цаашид шаардлагагүй болсон",
+    "reason for the hold": "түдгэлзүүлэх шалтгаан",
+    "placed at": "тавьсан огноо",
+    "lifted at": "цуцалсан огноо",
+    "retention hold": "хадгалалтын түдгэлзүүлэлт",
+    "Only a supervisor of the organisation that owns the case can anonymise it.":
+        "Зөвхөн хэргийг эзэмшдэг байгууллагын удирдагч үүнийг нэргүйжүүлж чадна.",
+    "Choose the reason for anonymising the case.": "Хэргийг нэргүйжүүлэх шалтгааныг сонгоно уу.",
+    "Choose one of the reasons.": "Шалтгаануудын нэгийг сонгоно уу.",
+    "This case is already anonymised.": "Энэ хэргийг аль хэдийн нэргүйжүүлсэн.",
+    "The case is on hold: lift the hold before anonymising it.":
+        "Хэрэг түдгэлзүүлэлттэй байна: нэргүйжүүлэхээс өмнө түдгэлзүүлэлтийг цуцална уу.",
+    "Only a closed case can be anonymised, unless the person withdrew their consent and asked for erasure.":
+        "Зөвхөн хаагдсан хэргийг нэргүйжүүлнэ; хүн зөвшөөрлөө цуцалж, устгуулахыг хүссэн бол нээлттэй хэргийг ч "
+        "нэргүйжүүлж болно.",
+    "The person's consent is still in force: record its withdrawal before erasing an open case.":
+        "Хүний зөвшөөрөл хүчинтэй хэвээр байна: нээлттэй хэргийг устгахаас өмнө зөвшөөрлийг цуцалсныг бүртгэнэ үү.",
+    "Only a supervisor of the organisation that owns the case can place a hold.":
+        "Зөвхөн хэргийг эзэмшдэг байгууллагын удирдагч түдгэлзүүлэлт тавьж чадна.",
+    "Give the reason for the hold.": "Түдгэлзүүлэх шалтгааныг бичнэ үү.",
+    "The case is already on hold.": "Хэрэг аль хэдийн түдгэлзүүлэлттэй байна.",
+    "Only a supervisor of the organisation that owns the case can lift a hold.":
+        "Зөвхөн хэргийг эзэмшдэг байгууллагын удирдагч түдгэлзүүлэлтийг цуцалж чадна.",
+    "This hold was already lifted.": "Энэ түдгэлзүүлэлтийг аль хэдийн цуцалсан.",
+    "I understand that the identifying details are erased for good and cannot be restored.":
+        "Хувийн мэдээллийг бүрмөсөн устгах бөгөөд сэргээх боломжгүйг ойлгож байна.",
+    "Tick the box to confirm that the erasure cannot be undone.":
+        "Устгалыг буцаах боломжгүйг баталгаажуулж нүдийг тэмдэглэнэ үү.",
+    "Reason for the hold": "Түдгэлзүүлэх шалтгаан",
+    "Reason for anonymising": "Нэргүйжүүлэх шалтгаан",
+    "For example: criminal proceedings are under way. Kept encrypted.":
+        "Жишээ нь: эрүүгийн хэрэг хянан шийдвэрлэгдэж байна. Шифрлэн хадгална.",
+    "This case was anonymised: its identifying details were erased and it can no longer be changed.":
+        "Энэ хэргийг нэргүйжүүлсэн: хувийн мэдээллийг устгасан тул цаашид өөрчлөх боломжгүй.",
+    "Perpetrators": "Гэмт этгээдүүд",
+    "Needs assessments": "Хэрэгцээний үнэлгээнүүд",
+    "Support plans": "Дэмжлэгийн төлөвлөгөөнүүд",
+    "Referrals and transfers": "Шилжүүлэг ба хэрэг шилжүүлэлт",
+    "Retention holds": "Хадгалалтын түдгэлзүүлэлтүүд",
+    "assessed by": "үнэлсэн хүн",
+    "author": "зохиогч",
+    "closed at": "хаасан огноо",
+    "closed as": "хаасан төлөв",
+    "shared without consent by": "зөвшөөрөлгүйгээр хуваалцсан хүн",
+    "created at": "үүсгэсэн огноо",
+    "created by": "үүсгэсэн хүн",
+    "decided at": "шийдвэрлэсэн огноо",
+    "decided by": "шийдвэрлэсэн хүн",
+    "screening engine version": "үнэлгээний хөдөлгүүрийн хувилбар",
+    "last activity": "сүүлийн үйлдэл",
+    "lifted by": "цуцалсан хүн",
+    "placed by": "тавьсан хүн",
+    "recorded by": "бүртгэсэн хүн",
+    "requested at": "хүсэлт гаргасан огноо",
+    "requested by": "хүсэлт гаргасан хүн",
+    "responded at": "хариулсан огноо",
+    "responded by": "хариулсан хүн",
+    "screened by": "үнэлгээ хийсэн хүн",
+    "withdrawn by": "цуцалсан хүн",
+    "yes": "тийм",
+    "no": "үгүй",
+    "Only a supervisor of the organisation that owns the case can download what is held about the person.":
+        "Зөвхөн хэргийг эзэмшдэг байгууллагын удирдагч тухайн хүний талаар хадгалж буй мэдээллийг татаж авч чадна.",
+    ("This case was anonymised on %(day)s (%(reason)s): its identifying details were erased and it can no longer "
+     "be changed. Its codes still count in the statistics."):
+        "Энэ хэргийг %(day)s-нд нэргүйжүүлсэн (%(reason)s): хувийн мэдээллийг устгасан тул цаашид өөрчлөх "
+        "боломжгүй. Кодууд нь статистикт тоологдсоор байна.",
+    "Anonymised by %(name)s.": "Нэргүйжүүлсэн: %(name)s.",
+    "Anonymised by the retention rule.": "Хадгалах хугацааны дүрмээр нэргүйжүүлсэн.",
+    "Retention and erasure": "Хадгалах хугацаа ба устгал",
+    ("On hold since %(day)s (placed by %(name)s): the retention rule leaves this case alone until the hold is "
+     "lifted."):
+        "%(day)s-наас хойш түдгэлзүүлэлттэй (%(name)s тавьсан): түдгэлзүүлэлтийг цуцлах хүртэл хадгалах хугацааны "
+        "дүрэм энэ хэрэгт үйлчлэхгүй.",
+    "Lift the hold": "Түдгэлзүүлэлтийг цуцлах",
+    "Due for anonymisation on %(day)s under the retention rule.":
+        "Хадгалах хугацааны дүрмээр %(day)s-нд нэргүйжүүлэх ёстой.",
+    "The retention rule is off: closed cases are kept until a supervisor anonymises them.":
+        "Хадгалах хугацааны дүрэм унтраалттай: хаагдсан хэргийг удирдагч нэргүйжүүлэх хүртэл хадгална.",
+    "Closed cases are anonymised once their retention period is over (years after closure: %(years)s).":
+        "Хаагдсан хэргийг хадгалах хугацаа нь дуусмагц нэргүйжүүлнэ (хаагдсанаас хойших жил: %(years)s).",
+    "Place a hold": "Түдгэлзүүлэлт тавих",
+    "Place the hold": "Түдгэлзүүлэлт тавих",
+    "Anonymise the case": "Хэргийг нэргүйжүүлэх",
+    ("Erases the names, birth date, identity number, contacts, addresses, guardians, notes and every other free "
+     "text of this case and (unless they have another open case) of the person. Codes and workflow dates stay, so "
+     "the case still counts in the statistics. It cannot be undone. An open case can be anonymised only when the "
+     "person withdrew their consent and asked for erasure."):
+        "Энэ хэргийн болон (өөр нээлттэй хэрэггүй бол) тухайн хүний нэр, төрсөн огноо, регистрийн дугаар, холбоо "
+        "барих мэдээлэл, хаяг, асран хамгаалагч, тэмдэглэл болон бусад бүх чөлөөт текстийг устгана. Кодууд болон "
+        "ажлын явцын огноонууд үлдэх тул хэрэг статистикт тоологдсоор байна. Буцаах боломжгүй. Нээлттэй хэргийг "
+        "зөвхөн хүн зөвшөөрлөө цуцалж, устгуулахыг хүссэн үед нэргүйжүүлнэ.",
+    "Anonymise": "Нэргүйжүүлэх",
+    "Anonymised": "Нэргүйжүүлсэн",
+    "because the case was anonymised": "хэргийг нэргүйжүүлсэн тул",
+    "retention period (years after closure)": "хадгалах хугацаа (хаагдсанаас хойш, жилээр)",
+    "format": "хэлбэр",
+    "Download what is held about this person": "Энэ хүний талаар хадгалж буй мэдээллийг татаж авах",
+    "Retention: cases due for anonymisation": "Хадгалах хугацаа: нэргүйжүүлэх ёстой хэргүүд",
+    "Retention": "Хадгалах хугацаа",
+    ("The retention rule is off (CTIP_RETENTION_YEARS=0): no case becomes due. Cases can still be anonymised one "
+     "by one from their page."):
+        "Хадгалах хугацааны дүрэм унтраалттай (CTIP_RETENTION_YEARS=0): ямар ч хэргийн хугацаа дуусахгүй. Хэргийг "
+        "өөрийнх нь хуудаснаас нэг бүрчлэн нэргүйжүүлж болно.",
+    ("A closed case is due for anonymisation when its retention period is over (years after closure: %(years)s), "
+     "unless it is on hold. Anonymising erases its identifying details for good; its codes still count in the "
+     "statistics."):
+        "Хаагдсан хэргийг хадгалах хугацаа нь дуусахад (хаагдсанаас хойших жил: %(years)s), түдгэлзүүлэлтгүй бол "
+        "нэргүйжүүлэх ёстой. Нэргүйжүүлэхэд хувийн мэдээлэл бүрмөсөн устана; кодууд нь статистикт тоологдсоор байна.",
+    "Cases due": "Хугацаа нь болсон хэргүүд",
+    "Due since": "Хугацаа болсон огноо",
+    "Anonymise now": "Одоо нэргүйжүүлэх",
+    "Hold": "Түдгэлзүүлэлт",
+    "Anonymise case %(id)s": "%(id)s хэргийг нэргүйжүүлэх",
+    "Place the hold on case %(id)s": "%(id)s хэрэгт түдгэлзүүлэлт тавих",
+    "No case is due.": "Хугацаа нь болсон хэрэг алга.",
+    "Only the 500 oldest closures are shown; anonymise or hold them to see the rest.":
+        "Хамгийн эрт хаагдсан 500 хэргийг л харуулж байна; үлдсэнийг харахын тулд эдгээрийг нэргүйжүүлэх эсвэл "
+        "түдгэлзүүлнэ үү.",
+    "Holds in force": "Хүчинтэй түдгэлзүүлэлтүүд",
+    "Placed": "Тавьсан",
+    "Lift": "Цуцлах",
+    "Lift the hold on case %(id)s": "%(id)s хэргийн түдгэлзүүлэлтийг цуцлах",
+    "No case is on hold.": "Түдгэлзүүлэлттэй хэрэг алга.",
+    "What is held about this person": "Энэ хүний талаар хадгалж буй мэдээлэл",
+    ("Everything %(org)s holds in its case records about this person, decrypted, as of %(when)s (downloaded by "
+     "%(by)s). Keep this file as carefully as the case file itself."):
+        "%(org)s байгууллагын хэргийн бүртгэлд энэ хүний талаар хадгалж буй бүх мэдээлэл, тайлсан хэлбэрээр, "
+        "%(when)s-ны байдлаар (%(by)s татаж авсан). Энэ файлыг хэргийн хавтастай адил нандигнан хадгална уу.",
+    "No case of this organisation concerns this person.": "Энэ байгууллагад энэ хүний хэрэг алга.",
+    "Anonymised: identifying details erased": "Нэргүйжүүлсэн: хувийн мэдээллийг устгасан",
+    "Retention hold placed": "Хадгалалтын түдгэлзүүлэлт тавьсан",
+    "Retention hold lifted": "Хадгалалтын түдгэлзүүлэлтийг цуцалсан",
+    "Case %(id)s anonymised: its identifying details were erased.":
+        "%(id)s хэргийг нэргүйжүүлсэн: хувийн мэдээллийг устгасан.",
+    "Case %(id)s is on hold: the retention rule leaves it alone until the hold is lifted.":
+        "%(id)s хэрэг түдгэлзүүлэлттэй боллоо: түдгэлзүүлэлтийг цуцлах хүртэл хадгалах хугацааны дүрэм үйлчлэхгүй.",
+    "Hold lifted: the retention rule applies to case %(id)s again.":
+        "Түдгэлзүүлэлтийг цуцаллаа: %(id)s хэрэгт хадгалах хугацааны дүрэм дахин үйлчилнэ.",
+    "%(org)s is deactivated: it takes no referrals or transfers.":
+        "%(org)s идэвхгүй болсон тул холбон зуучлал, шилжүүлэг хүлээн авахгүй.",
 }

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from ctip.cases.api import api
-from ctip.cases.views import actions, case, history, inbox, screening
+from ctip.cases.views import actions, case, history, inbox, retention, screening
 
 app_name = "cases"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("referrals/<int:referral_id>/<str:action>/", inbox.referral_respond, name="referral_respond"),
     path("approvals/", inbox.approval_queue, name="approvals"),
     path("approvals/<int:approval_id>/decide/", inbox.approval_decide, name="approval_decide"),
+    path("retention/", retention.retention_list, name="retention"),
     path("api/", api.urls),
     path(CASE, case.case_detail, name="detail"),
     path(CASE + "history/", history.case_history, name="history"),
@@ -39,4 +40,8 @@ urlpatterns = [
     path(CASE + "assessments/", actions.assessment_record, name="assessment_record"),
     path(CASE + "plans/", actions.plan_create, name="plan_create"),
     path(CASE + "plans/<int:plan_id>/submit/", actions.plan_submit, name="plan_submit"),
+    path(CASE + "anonymise/", retention.case_anonymise, name="anonymise"),
+    path(CASE + "hold/", retention.hold_place, name="hold_place"),
+    path(CASE + "hold/<int:hold_id>/lift/", retention.hold_lift, name="hold_lift"),
+    path(CASE + "subject-access/", retention.subject_access_download, name="subject_access"),
 ]

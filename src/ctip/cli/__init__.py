@@ -25,7 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "manage": ("ctip.cli.django_cmds", "run any Django management command (advanced)"),
     "audit": ("ctip.cli.audit", "verify the hash-chained audit log"),
     "keys": ("ctip.cli.keys", "manage encryption keys (rotate)"),
-    "cases": ("ctip.cli.cases", "push the de-identified extract of the case store to the dataset"),
+    "cases": ("ctip.cli.cases", "push the de-identified extract to the dataset; apply the retention rule"),
     "dataset": ("ctip.cli.dataset", "import, list, drop and export collaborative dataset batches"),
     "stats": ("ctip.cli.stats", "trafficking statistics from the collaborative dataset"),
     "release": ("ctip.cli.release", "k-anonymous, differentially private and synthetic releases"),

@@ -63,9 +63,22 @@ def _scan(args: argparse.Namespace) -> int:
         print(f"{summary['posts']} posts, {summary['flagged']} flagged, {summary['clusters']} clusters, "
               f"{len(summary['files_skipped'])} files skipped; report: {args.out / 'report.html'}")
         print(TRIAGE_NOTICE)
-    for skipped in summary["files_skipped"]:
-        print(f"skipped {skipped['path']}: {skipped['reason']}", file=sys.stderr)
+    _problems(result.custody)
     return 0
+
+
+def _problems(custody: list) -> None:
+    """Skipped files and unreadable lines on stderr, worded from ``ctip.osint.messages`` (the catalogue the
+    pages and report.html use; in English here)."""
+    from ctip.osint.messages import worded
+
+    for c in custody:
+        if c.status == "skipped":
+            print(f"skipped {c.path}: {worded(c.reason_code, c.reason_params)}", file=sys.stderr)
+        elif c.problems:
+            print(f"read {c.path}, except (custody.json keeps the list):", file=sys.stderr)
+            for p in c.problems:
+                print(f"  {worded(p['code'], p['params'])}", file=sys.stderr)
 
 
 def _rules(args: argparse.Namespace) -> int:

@@ -163,13 +163,14 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from exc
     if args.action == "list":
         return _list()
-    from ctip.disclosure.registry import check_release_id
+    from ctip.disclosure.registry import ReleaseExists, check_release_id, release_id_taken
     from ctip.disclosure.release import check_budget, check_release_request, create_release
 
     request = _request(args)
     try:
         check_release_request(request)
-        check_release_id(args.out)
+        if release_id_taken(check_release_id(args.out)):  # refused before reading any data
+            raise ReleaseExists(args.out)
         frame, source = _load(args.input)
         check_budget(frame, request)
         info = create_release(frame, request, args.out, source=source)

@@ -3,6 +3,11 @@
 A folder holds ``manifest.json``, ``records.csv`` (microdata, CTDC v2024; absent for aggregate-only
 releases), ``aggregates.csv``, ``README.md``, ``report.html`` and ``report.json``. A release is public
 only once ``published_at`` is set, which ``publish_release`` does after a supervisor's approval.
+
+Writing a release is race-free: ``claim_release`` takes the id with one ``os.mkdir`` (which fails when the
+folder exists, so of two writers of one id exactly one gets it), the files are written into a hidden staging
+folder beside it, and ``commit_release`` renames the staging folder onto the claimed (empty) one in one step.
+Until then the id's folder holds no ``manifest.json``, so it is never listed nor loaded as a release.
 """
 
 from __future__ import annotations
@@ -51,12 +56,54 @@ class ReleaseInfo:
         return json.loads(path.read_text(encoding="utf-8")) if path else {}
 
 
+class ReleaseExists(DisclosureError):
+    """A release (or one being written) already has this id."""
+
+    def __init__(self, release_id: str) -> None:
+        super().__init__(f"release {release_id!r} exists already; choose another id")
+        self.release_id = release_id
+
+
 def check_release_id(release_id: str) -> str:
     """``release_id`` if it is a safe folder name (no path separator, no leading dot); else ``DisclosureError``."""
     if not RELEASE_ID.match(release_id or ""):
         raise DisclosureError(f"release id {release_id!r} must be 1-64 characters of a-z, 0-9, '.', '_', '-' "
                               "starting with a letter or digit (it names the folder under releases/)")
     return release_id
+
+
+def release_id_taken(release_id: str, root: Path | None = None) -> bool:
+    """Whether the id names a release, or one being written (claimed, not yet committed)."""
+    return ((root or config.releases_dir()) / check_release_id(release_id)).exists()
+
+
+def claim_release(release_id: str, root: Path | None = None) -> Path:
+    """Take ``release_id`` for a release about to be written: its folder, created empty by one ``os.mkdir``.
+
+    ``ReleaseExists`` when the folder exists (a release, or a claim by a concurrent writer). The claim is
+    not a release (no ``manifest.json``); ``commit_release`` fills it, ``drop_claim`` gives it up."""
+    path = (root or config.releases_dir()) / check_release_id(release_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.mkdir(path)
+    except FileExistsError:
+        raise ReleaseExists(release_id) from None
+    return path
+
+
+def commit_release(staging: Path, claimed: Path) -> None:
+    """Make the written files the release, in one step: rename the staging folder (beside ``claimed``, on the
+    same file system) onto the claimed empty folder. POSIX ``rename`` replaces an empty folder atomically, so
+    readers see either no release or the whole one; a claimed folder that is not empty makes it fail."""
+    os.rename(staging, claimed)
+
+
+def drop_claim(claimed: Path) -> None:
+    """Give up a claim after a failed write (only while the folder is still empty: never a release)."""
+    try:
+        os.rmdir(claimed)
+    except OSError:
+        pass
 
 
 def _info(path: Path) -> ReleaseInfo:

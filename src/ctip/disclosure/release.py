@@ -2,7 +2,9 @@
 
 The input is a frame in dataset-schema columns (converted to the 27 CTDC v2024 variables with
 ``ctip.exchange.ctdc.to_ctdc2024``) or already in CTDC v2024 columns. ``create_release`` writes
-``<releases_dir>/<release_id>/`` and returns its ``ReleaseInfo``; a failure leaves no folder behind.
+``<releases_dir>/<release_id>/`` and returns its ``ReleaseInfo``; a failure leaves no folder behind, and
+of two writers of the same id exactly one succeeds (``registry.claim_release``), the other gets
+``ReleaseExists`` before any work or privacy spending.
 """
 
 from __future__ import annotations
@@ -27,7 +29,14 @@ from ctip.disclosure.errors import DisclosureError
 from ctip.disclosure.kanon import KAnonymiser, smallest_class
 from ctip.disclosure.ledger import PrivacyLedger, Spend
 from ctip.disclosure.metrics import utility_report
-from ctip.disclosure.registry import ReleaseInfo, check_release_id, load_release
+from ctip.disclosure.registry import (
+    ReleaseInfo,
+    check_release_id,
+    claim_release,
+    commit_release,
+    drop_claim,
+    load_release,
+)
 from ctip.disclosure.risk import risk_report
 from ctip.disclosure.synthesis import MarginalSynthesizer
 from ctip.disclosure.table import identifier_columns
@@ -128,11 +137,30 @@ def _account(source_format: str, source_sha256: str, contributor: str) -> str:
 
 def create_release(frame: pl.DataFrame, request: Request, release_id: str, *, ledger: PrivacyLedger | None = None,
                    root: Path | None = None, source: str = "collaborative dataset") -> ReleaseInfo:
-    """Run ``request`` on ``frame`` and write the release folder ``release_id``."""
+    """Run ``request`` on ``frame`` and write the release folder ``release_id``.
+
+    ``ReleaseExists`` (a ``DisclosureError``) when the id is taken, also by a writer running at the same time."""
     check_release_id(release_id)
     root = root or config.releases_dir()
-    if (root / release_id).exists():
-        raise DisclosureError(f"release {release_id!r} exists already; choose another id")
+    claimed = claim_release(release_id, root)
+    try:
+        staging = _write_release(frame, request, release_id, root, ledger, source)
+    except BaseException:
+        drop_claim(claimed)
+        raise
+    try:
+        commit_release(staging, claimed)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        drop_claim(claimed)
+        raise
+    return load_release(release_id, root)
+
+
+def _write_release(frame: pl.DataFrame, request: Request, release_id: str, root: Path,
+                   ledger: PrivacyLedger | None, source: str) -> Path:
+    """Run the method, check it, write every file into a new hidden staging folder in ``root``, charge the
+    ledger last; the staging folder, or nothing on failure."""
     original_columns = list(frame.columns)
     real = to_release_columns(frame)
     found = identifier_columns(real.columns)
@@ -178,11 +206,10 @@ def create_release(frame: pl.DataFrame, request: Request, release_id: str, *, le
             (ledger or PrivacyLedger()).charge(version, release_id=release_id, method=request.method,
                                                epsilon=float(epsilon), delta=float(delta), seed=request.seed,
                                                accounts=accounts)
-        staging.rename(root / release_id)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return load_release(release_id, root)
+    return staging
 
 
 def identifier_check(input_columns: list[str], records: pl.DataFrame | None,

@@ -43,7 +43,10 @@ CELL = {
     "concatenated": "'%(labels)s' (the labels of the %(group)s columns set to 1)",
     "concatenated_empty": "'empty' (the labels of the %(group)s columns set to 1)",
     "field_count": "%(expected)s fields as in the header, found %(found)s",
-    "csv_syntax": "well-formed CSV (%(detail)s)",
+    "csv_line_break": "a line break only at the end of a row (this one is inside a cell that is not quoted)",
+    "csv_unclosed_quote": "a closing quote (\") for the quoted cell that starts in this row",
+    "csv_text_after_quote": "the delimiter or the end of the row right after a closing quote (\")",
+    "csv_syntax": "well-formed CSV (check the delimiter and quoting)",
     "cell_too_long": "cells of at most %(limit)s characters",
     "utf8": "UTF-8 text",
 }
@@ -70,8 +73,14 @@ FILE = {
     "xlsx_unreadable": "%(file)s: the Excel workbook cannot be opened (%(detail)s); export it again",
     "xlsx_sheet_empty": "%(file)s: the workbook's first sheet is empty",
     "duplicate_column": "%(file)s: column '%(column)s' appears twice in the header; each column once",
-    "csv_unparsable": "%(file)s: the CSV cannot be parsed (%(detail)s)",
-    "csv_bad_row": "%(file)s: row %(row)s is not well-formed CSV (%(detail)s); check the delimiter and quoting",
+    "csv_unparsable": "%(file)s: the CSV cannot be parsed; check the delimiter and quoting",
+    "csv_bad_row": "%(file)s: row %(row)s is not well-formed CSV; check the delimiter and quoting",
+    "csv_line_break_row": "%(file)s: row %(row)s, column %(column)s: a line break inside a cell that is not quoted "
+                          "(a lone carriage return); put the cell in quotes or remove the line break",
+    "csv_unclosed_quote_row": "%(file)s: the quoted cell that starts in row %(row)s is never closed (the file ends "
+                              "inside it); close the quote or remove it",
+    "csv_text_after_quote_row": "%(file)s: row %(row)s has text after the closing quote of a cell; quote the whole "
+                                "cell, and write a quote inside it as two (\"\")",
     "csv_cell_too_long": "%(file)s: row %(row)s has a cell longer than %(limit)s characters, which no value of "
                          "these formats is; check the quoting (an unclosed quote makes one cell of many lines)",
     "ragged_rows": "%(file)s: %(count)s row(s) do not have the header's %(columns)s columns, first at row %(row)s "

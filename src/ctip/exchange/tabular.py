@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -19,9 +20,11 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from ctip.exchange.errors import InvalidFile, cell_error
-from ctip.exchange.messages import message
+from ctip.exchange.messages import Message, message
 from ctip.exchange.safe_csv import cell_limit
 from ctip.exchange.sniff import Sniffed
+
+logger = logging.getLogger(__name__)
 
 ROW = "__row"
 MAX_LOCATED = 20
@@ -117,27 +120,74 @@ class _BadByte(Exception):
         self.line_no, self.raw, self.error = line_no, raw, error
 
 
-def _text_lines(fh: BinaryIO) -> Iterator[str]:
-    """The data lines as text, one at a time (memory stays flat however large the file)."""
+def _text_lines(fh: BinaryIO, last: list[str]) -> Iterator[str]:
+    """The data lines as text, one at a time (memory stays flat however large the file); ``last[0]`` is the
+    line read last (where the csv module stopped, when it refuses one)."""
     for line_no, raw in enumerate(fh, start=1):
         try:
-            yield raw.decode("utf-8")
+            last[0] = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise _BadByte(line_no, raw, exc) from None
+        yield last[0]
+
+
+# The csv module words its refusals in English, so each one it gives (Python 3.11+, strict mode) has a message
+# of its own: a substring of its wording, the cell-level code (``expected``) and the file-level code. A NUL byte
+# never gets here: ``sniff`` refuses the file as binary first. The csv module's own text goes to the debug log.
+CSV_REFUSALS = (
+    ("field larger than field limit", "cell_too_long", "csv_cell_too_long"),
+    ("new-line character seen in unquoted field", "csv_line_break", "csv_line_break_row"),
+    ("unexpected end of data", "csv_unclosed_quote", "csv_unclosed_quote_row"),
+    ("expected after", "csv_text_after_quote", "csv_text_after_quote_row"),
+)
+_FILE_CODE = {cell: file for _, cell, file in CSV_REFUSALS} | {"csv_syntax": "csv_bad_row"}
+
+
+def csv_refusal(exc: csv.Error) -> Message:
+    """What a row the csv module refused should have been (a cell-level message; ``csv_syntax`` for a
+    refusal this table does not know, such as a wording of another Python version)."""
+    logger.debug("the csv module refused a row: %s", exc)
+    for wording, code, _ in CSV_REFUSALS:
+        if wording in str(exc):
+            return message(code, limit=csv.field_size_limit()) if code == "cell_too_long" else message(code)
+    return message("csv_syntax")
+
+
+def csv_row_refusal(file: str, row: int, column: str | None, why: Message) -> Message:
+    """The file-level message of the row ``why`` (a ``csv_refusal``) is about."""
+    code = _FILE_CODE[why.code]
+    params: dict[str, object] = {"file": file, "row": row}
+    if code == "csv_cell_too_long":
+        params["limit"] = why.params["limit"]
+    elif code == "csv_line_break_row":
+        params["column"] = column or "?"
+    return message(code, **params)
+
+
+def _column_of_line_break(line: str, delimiter: str, names: list[str]) -> str | None:
+    """The column of the first lone carriage return in ``line`` (a row on one line): the fields before it."""
+    at = next((i for i, c in enumerate(line) if c == "\r" and line[i + 1:i + 2] != "\n"), None)
+    if at is None:
+        return None
+    index = len(next(csv.reader([line[:at]], delimiter=delimiter), [""])) - 1
+    return names[index] if 0 <= index < len(names) else str(index + 1)
 
 
 def _locate_problem(path: Path, sniffed: Sniffed, names: list[str], arrow_message: str) -> InvalidFile:
     """Scan the file once, streaming, for what Arrow refused: a line that is not UTF-8, or rows whose
-    number of fields differs from the header's (the first ``MAX_LOCATED``), or a cut-off last row."""
+    number of fields differs from the header's (the first ``MAX_LOCATED``), or a cut-off last row, or a row
+    the csv module refuses (strict mode: an unclosed quote, text after a closing quote, a lone carriage
+    return, a cell over the size limit)."""
     errors: list[dict] = []
     found: list[int] = []  # the number of fields of each row in ``errors`` with a wrong number
     last_row = 0
+    last_line = [""]
     ends_with_break = True
     with open(path, "rb") as fh, cell_limit():
         fh.readline()  # the header, already read by ``sniff``
-        lines = _text_lines(fh)
+        lines = _text_lines(fh, last_line)
         try:
-            for row_no, fields in enumerate(csv.reader(lines, delimiter=sniffed.delimiter), start=1):
+            for row_no, fields in enumerate(csv.reader(lines, delimiter=sniffed.delimiter, strict=True), start=1):
                 last_row = row_no
                 if len(fields) != len(names) and len(errors) < MAX_LOCATED:
                     errors.append(cell_error(row_no, None, sniffed.delimiter.join(fields)[:80],
@@ -146,22 +196,20 @@ def _locate_problem(path: Path, sniffed: Sniffed, names: list[str], arrow_messag
         except _BadByte as bad:
             return _not_utf8(path, sniffed, names, bad)
         except csv.Error as exc:
-            # The csv module's own words are English: the one refusal met in the wild gets a message of its own.
-            why = message("cell_too_long", limit=csv.field_size_limit()) if "field limit" in str(exc) else \
-                message("csv_syntax", detail=str(exc))
-            errors.append(cell_error(last_row + 1, None, None, why))
+            why = csv_refusal(exc)
+            column = (_column_of_line_break(last_line[0], sniffed.delimiter, names)
+                      if why.code == "csv_line_break" else None)
+            errors.append(cell_error(last_row + 1, column, None, why))
         if fh.tell():
             fh.seek(-1, 2)
             ends_with_break = fh.read(1) in (b"\n", b"\r")
     if not errors:
-        return InvalidFile(message("csv_unparsable", file=path.name, detail=arrow_message.splitlines()[0]))
+        logger.debug("Arrow refused %s: %s", path.name, arrow_message)
+        return InvalidFile(message("csv_unparsable", file=path.name))
     first = errors[0]
     if not found:  # the only problem is one the csv module refused
-        if first["code"] == "cell_too_long":
-            return InvalidFile(message("csv_cell_too_long", file=path.name, row=first["row"],
-                                       limit=first["params"]["limit"]), errors)
-        return InvalidFile(message("csv_bad_row", file=path.name, row=first["row"], detail=first["params"]["detail"]),
-                           errors)
+        return InvalidFile(csv_row_refusal(path.name, first["row"], first["column"],
+                                           Message(first["code"], first["params"])), errors)
     if not ends_with_break and first["row"] == last_row:
         msg = message("truncated", file=path.name, row=first["row"], columns=len(names), found=found[0])
     else:

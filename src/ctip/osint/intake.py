@@ -22,7 +22,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from ctip.osint.htmltext import html_to_text
-from ctip.osint.messages import JSON_TYPES, Problem, problem
+from ctip.osint.messages import JSON_TYPES, Problem, json_problem, problem
 from ctip.osint.model import Custody, Post
 
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".zst", ".jar", ".apk")
@@ -46,7 +46,12 @@ FIELDS = {
 
 
 class IntakeProblem(ValueError):
-    """A file that cannot be read as posts; the message says why."""
+    """A file that cannot be read as posts (or a path that cannot be scanned): ``problem`` says why, as a code
+    and parameters of ``ctip.osint.messages``; the exception's message is its English wording."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.problem = problem(code, **params)
+        super().__init__(self.problem.text)
 
 
 def now_utc() -> str:
@@ -70,7 +75,7 @@ def decode(data: bytes) -> str:
     if b"\x00" in head:
         encoding = utf16_without_bom(head)
         if encoding is None:
-            raise IntakeProblem("binary content (NUL bytes)")
+            raise IntakeProblem("binary")
         return _readable(_utf16(data, encoding))
     try:
         return _readable(data.decode("utf-8-sig"))
@@ -88,7 +93,7 @@ def decode(data: bytes) -> str:
     cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
     if letters and cyrillic >= len(letters) / 2 and sum(1 for c in letters if _USUAL.match(c)) >= 0.95 * len(letters):
         return _readable(text)
-    raise IntakeProblem("undecodable: not UTF-8, UTF-16 or Windows-1251, and no other encoding fits")
+    raise IntakeProblem("undecodable")
 
 
 MIN_UTF16_NULS = 4  # "Work" in UTF-16 has four; one NUL byte in a short file says nothing
@@ -118,7 +123,7 @@ def _utf16(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise IntakeProblem(f"not readable as {encoding.upper()}: invalid bytes at offset {exc.start}") from None
+        raise IntakeProblem("not_utf16", encoding=encoding.upper(), offset=exc.start) from None
 
 
 UNREADABLE_SHARE = 0.1  # more than this share of control, unassigned or private-use characters is no text
@@ -144,7 +149,7 @@ def _readable(text: str) -> str:
     """``text``, unless it is not text (a wrong decode of binary data): then ``IntakeProblem``."""
     share = unreadable(text)
     if share > UNREADABLE_SHARE:
-        raise IntakeProblem(f"unreadable: {share:.0%} of the characters are control or unassigned characters")
+        raise IntakeProblem("unreadable", share=f"{share:.0%}")
     return text
 
 
@@ -190,7 +195,7 @@ def _jsonl(text: str, source: str, digest: str, problems: list[Problem]) -> Iter
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            problems.append(problem("not_json", file=source, line=number, detail=exc.msg, column=exc.colno))
+            problems.append(json_problem(source, number, exc))
             continue
         if not isinstance(record, dict):
             kind = type(record).__name__
@@ -217,15 +222,18 @@ def _csv(text: str, source: str, digest: str, problems: list[Problem]) -> Iterat
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     if not any(alias in header for alias in FIELDS["text"]):
-        raise IntakeProblem(f"CSV header has no text column (expected one of {', '.join(FIELDS['text'])}; "
-                            f"found {', '.join(header) or 'nothing'})")
+        raise IntakeProblem("no_text_column", expected=", ".join(FIELDS["text"]), found=", ".join(header) or "—")
     reader.fieldnames = header
-    for number, row in enumerate(reader, start=2):
-        post = _post(row, source=source, digest=digest, line=number, problems=problems)
-        if post is None:
-            problems.append(problem("empty_row", file=source, row=number))
-        else:
-            yield post
+    number = 1
+    try:
+        for number, row in enumerate(reader, start=2):
+            post = _post(row, source=source, digest=digest, line=number, problems=problems)
+            if post is None:
+                problems.append(problem("empty_row", file=source, row=number))
+            else:
+                yield post
+    except csv.Error:  # the csv module's own words are English: the row is what the analyst needs
+        raise IntakeProblem("not_csv", row=number + 1) from None
 
 
 def is_archive(name: str, data: bytes) -> bool:
@@ -244,10 +252,10 @@ def parse_file(name: str, data: bytes, *, intake_at: str | None = None) -> tuple
     kind = TEXT_SUFFIXES.get(Path(name).suffix.lower())
     try:
         if is_archive(name, data):
-            raise IntakeProblem("archive: never extracted; unpack it yourself and scan the folder")
+            raise IntakeProblem("archive")
         if kind is None:
-            raise IntakeProblem(f"unsupported file type '{Path(name).suffix or '(none)'}'; "
-                                f"expected one of {', '.join(sorted(TEXT_SUFFIXES))}")
+            raise IntakeProblem("unsupported_type", suffix=Path(name).suffix or "—",
+                                expected=", ".join(sorted(TEXT_SUFFIXES)))
         text = decode(data)
         problems: list[Problem] = []
         if kind == "jsonl":
@@ -258,8 +266,11 @@ def parse_file(name: str, data: bytes, *, intake_at: str | None = None) -> tuple
             body = html_to_text(text) if kind == "html" else text.strip()
             posts = [Post(post_id=f"{digest[:12]}-1", source_file=name, text=_cut(body, name, 1, problems),
                           source_line=1)] if body else []
-    except (IntakeProblem, csv.Error, UnicodeError) as exc:
-        custody.status, custody.reason = "skipped", str(exc)
+    except IntakeProblem as exc:
+        custody.skip(exc.problem)
+        return [], custody
+    except UnicodeError:
+        custody.skip(problem("undecodable"))
         return [], custody
     if problems:
         shown = problems[:MAX_PROBLEMS]
@@ -279,7 +290,7 @@ def iter_files(path: Path) -> Iterator[Path]:
         yield path
         return
     if not path.is_dir():
-        raise IntakeProblem(f"{path}: no such file or folder")
+        raise IntakeProblem("no_path", path=str(path))
     for child in sorted(path.rglob("*")):
         if child.is_file() and not child.is_symlink() and not child.name.startswith("."):
             yield child
@@ -299,14 +310,14 @@ def read_paths(path: Path) -> Iterator[tuple[list[Post], Custody]]:
         if size > MAX_FILE_BYTES:
             with file.open("rb") as fh:
                 digest = hashlib.file_digest(fh, "sha256").hexdigest()
-            yield [], Custody(path=name, sha256=digest, size=size, intake_at=now_utc(), status="skipped",
-                              reason=f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+            yield [], Custody(path=name, sha256=digest, size=size, intake_at=now_utc(),
+                              status="read").skip(problem("too_large", mb=MAX_FILE_BYTES // (1024 * 1024)))
             continue
         data = file.read_bytes()
         digest = sha256_hex(data)
         if digest in first_of:
-            yield [], Custody(path=name, sha256=digest, size=size, intake_at=now_utc(), status="skipped",
-                              reason=f"same content as {first_of[digest]}: its posts are read once")
+            yield [], Custody(path=name, sha256=digest, size=size, intake_at=now_utc(),
+                              status="read").skip(problem("duplicate", first=first_of[digest]))
             continue
         posts, custody = parse_file(name, data)
         if custody.status == "read":

@@ -7,6 +7,10 @@ issue can run the same functions inside Spark ``mapPartitions``.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ctip.osint.messages import Problem
 
 
 @dataclass(slots=True)
@@ -38,6 +42,14 @@ class Custody:
     posts: int = 0
     received_as: str = ""  # the name it was uploaded under, when the workspace stored it under a safe name
     problems: list[dict] = field(default_factory=list)  # per-line problems: code, params, English text
+    reason_code: str = ""  # why the file was skipped, as a code of ``ctip.osint.messages`` (``reason``: English)
+    reason_params: dict = field(default_factory=dict)
+
+    def skip(self, problem: Problem) -> Custody:
+        """Mark the file skipped for ``problem`` (a ``ctip.osint.messages.Problem``); returns the record."""
+        self.status, self.reason = "skipped", problem.text
+        self.reason_code, self.reason_params = problem.code, dict(problem.params)
+        return self
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -1,6 +1,7 @@
 """The offline ``report.html``: one self-contained file (inline CSS and SVG, no script, no outside URL).
 
-Headings are bilingual (English · Mongolian) so one file serves both audiences. The report lists
+Headings are bilingual (English · Mongolian) so one file serves both audiences, and so are the intake
+problems of the chain of custody (the file may be passed on, so it does not depend on who ran the scan). The report lists
 flagged clusters with their template and network, then flagged posts with highlighted hits, then the
 chain-of-custody table. Long scans are capped (``MAX_CLUSTERS``, ``MAX_POSTS``); ``posts.csv`` has all.
 """
@@ -10,14 +11,17 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from ctip.osint.messages import worded
 from ctip.osint.present import TRIAGE_NOTICE, network_layout, score_breakdown, segments
 
 if TYPE_CHECKING:
+    from ctip.osint.model import Custody
     from ctip.osint.scan import ScanResult
 
 MAX_CLUSTERS = 200
 MAX_POSTS = 1000
 LEVEL_ORDER = {"high": 0, "medium": 1, "low": 2, "none": 3}
+STATUS = {"read": "read · уншсан", "skipped": "skipped · алгассан"}
 
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem 1.5rem;color:#1b1b1b}
@@ -106,6 +110,24 @@ def _cluster_html(cluster, posts_by_id: dict[str, dict]) -> str:
     return "".join(rows)
 
 
+def bilingual(code: str, params: dict, english: str) -> str:
+    """An intake problem in English, then in Mongolian (``ctip.osint.messages``), as HTML; a problem of a kind
+    this version does not know keeps the English it was written with."""
+    try:
+        en, mn = worded(code, params, "en"), worded(code, params, "mn")
+    except (KeyError, TypeError, ValueError):
+        return escape(english)
+    return f'{escape(en)}<br><span lang="mn">{escape(mn)}</span>'
+
+
+def custody_notes(custody: Custody) -> str:
+    """Why a file was skipped, or the problems of the lines that could not be read, in both languages."""
+    if custody.status == "skipped":
+        return bilingual(custody.reason_code, custody.reason_params, custody.reason)
+    return "".join(["<ul>", *(f"<li>{bilingual(p['code'], p['params'], p['text'])}</li>" for p in custody.problems),
+                    "</ul>"]) if custody.problems else ""
+
+
 def _explanation(result: ScanResult, post: dict, labels: dict[str, str]) -> str:
     """How the post's score came about: per family, the hit that counted, its rule and weight × strength."""
     breakdown = score_breakdown(result.rules.scoring, post["hits"])
@@ -152,12 +174,13 @@ def render_report(result: ScanResult) -> str:
             f'{_explanation(result, post, labels)}'
             f'<p class="meta">{escape(", ".join(i["kind"] + ": " + i["value"] for i in post["identifiers"]))}</p>'
             "</section>")
-    html.append("<h2>Chain of custody · Нотлох баримтын хадгалалт</h2><table><tr><th>file</th><th>SHA-256</th>"
-                "<th>bytes</th><th>intake (UTC)</th><th>status</th><th>posts</th><th>notes</th></tr>")
+    html.append("<h2>Chain of custody · Нотлох баримтын хадгалалт</h2><table><tr><th>file · файл</th>"
+                "<th>SHA-256</th><th>bytes · байт</th><th>intake (UTC) · хүлээн авсан (UTC)</th><th>status · төлөв</th>"
+                "<th>posts · нийтлэл</th><th>problems · асуудал</th></tr>")
     for c in result.custody:
-        received = f" (uploaded as {escape(c.received_as)})" if c.received_as else ""
+        received = f" (uploaded as · байршуулсан нэр: {escape(c.received_as)})" if c.received_as else ""
         html.append(f"<tr><td>{escape(c.path)}{received}</td><td><code>{c.sha256}</code></td><td>{c.size}</td>"
-                    f"<td>{escape(c.intake_at)}</td><td>{escape(c.status)}</td><td>{c.posts}</td>"
-                    f"<td>{escape(c.reason[:500])}</td></tr>")
+                    f"<td>{escape(c.intake_at)}</td><td>{STATUS.get(c.status, escape(c.status))}</td><td>{c.posts}</td>"
+                    f"<td>{custody_notes(c)}</td></tr>")
     html.append("</table></body></html>")
     return "\n".join(html)

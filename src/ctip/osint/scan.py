@@ -53,7 +53,8 @@ class ScanResult:
             "clusters": len(self.clusters),
             "clusters_flagged": sum(c.level in ("medium", "high") for c in self.clusters),
             "files_read": sum(c.status == "read" for c in self.custody),
-            "files_skipped": [{"path": c.path, "reason": c.reason} for c in self.custody if c.status == "skipped"],
+            "files_skipped": [{"path": c.path, "reason": c.reason, "code": c.reason_code, "params": c.reason_params}
+                              for c in self.custody if c.status == "skipped"],
             "rules": self.rules.versions,
             "ctip_version": __version__,
             "started_at": self.started_at,

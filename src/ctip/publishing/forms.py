@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from ctip import vocab
 from ctip.disclosure._params import Interval, OneOf, Optional
 from ctip.disclosure.errors import DisclosureError, InvalidParameter
-from ctip.disclosure.registry import check_release_id, load_release
+from ctip.disclosure.registry import check_release_id, release_id_taken
 from ctip.disclosure.release import Request
 from ctip.publishing.services import DEFAULT_DELTA, parameter_rules
 from ctip.publishing.templatetags.publishing import METHODS
@@ -25,6 +25,10 @@ METHOD_FIELDS = {
     "aggregates-dp": ("epsilon", "delta", "max_length", "columns"),
     "synthetic": ("epsilon", "delta"),
 }
+
+
+# the refusal of a taken id, whether the form sees it or the release's writer finds it taken meanwhile
+ID_TAKEN = _lazy("A release with this id exists already; choose another id.")
 
 
 def allowed(constraint: Interval | OneOf | Optional) -> str:
@@ -97,11 +101,9 @@ class NewReleaseForm(forms.Form):
         except DisclosureError:
             raise forms.ValidationError(_("Use 1 to 64 small letters a–z, digits, '.', '_' or '-', starting "
                                           "with a letter or digit.")) from None
-        try:
-            load_release(release_id)
-        except DisclosureError:
-            return release_id
-        raise forms.ValidationError(_("A release with this id exists already; choose another id."))
+        if release_id_taken(release_id):  # a release, or one being written right now
+            raise forms.ValidationError(ID_TAKEN)
+        return release_id
 
     def clean_columns(self) -> tuple[str, ...] | None:
         text = self.cleaned_data["columns"]

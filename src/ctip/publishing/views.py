@@ -15,9 +15,9 @@ from django.views.decorators.http import require_POST
 
 from ctip.accounts.permissions import capability_required, user_can
 from ctip.disclosure.errors import BudgetExceeded, DisclosureError, InvalidParameter
-from ctip.disclosure.registry import load_release
+from ctip.disclosure.registry import ReleaseExists, load_release
 from ctip.publishing import selectors, services
-from ctip.publishing.forms import NewReleaseForm, parameter_error
+from ctip.publishing.forms import ID_TAKEN, NewReleaseForm, parameter_error
 from ctip.publishing.report import report_sections, review_notes
 
 logger = logging.getLogger(__name__)
@@ -37,14 +37,6 @@ def _reviewer_required(view):
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-def _release_exists(release_id: str) -> bool:
-    try:
-        load_release(release_id)
-    except DisclosureError:
-        return False
-    return True
 
 
 def _release_or_404(release_id: str):
@@ -84,12 +76,11 @@ def release_create(request):
                                                                              "delta": f"{left.delta:g}"})
     except InvalidParameter as exc:
         parameter_error(form, exc)
+    except ReleaseExists:  # someone took the id since the form was checked (both submitted at once)
+        form.add_error("release_id", ID_TAKEN)
     except DisclosureError as exc:
-        if _release_exists(release_id):  # made by someone else meanwhile
-            form.add_error("release_id", _("A release with this id exists already; choose another id."))
-        else:
-            form.add_error(None, _("This release cannot be made from the collaborative dataset with these "
-                                   "parameters. Details: %(detail)s") % {"detail": exc})
+        form.add_error(None, _("This release cannot be made from the collaborative dataset with these "
+                               "parameters. Details: %(detail)s") % {"detail": exc})
     else:
         logger.info("release %s (%s) created from the Releases page by user #%s", info.id, info.method,
                     request.user.pk)

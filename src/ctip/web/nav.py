@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from ctip.accounts.permissions import user_can
+from ctip.accounts.twofactor import second_factor_pending
 
 NAV: list[tuple[str, object, str | None]] = [
     ("cases:list", _("Cases"), "cases.view"),
@@ -27,7 +28,10 @@ NAV: list[tuple[str, object, str | None]] = [
 def navigation(request):
     items = []
     user = getattr(request, "user", None)
+    pending = bool(user and user.is_authenticated and second_factor_pending(user))
     for url_name, label, capability in NAV:
+        if pending and capability is not None:
+            continue  # password given, second factor not yet: only the public pages
         if capability == "auth" and not (user and user.is_authenticated):
             continue
         if capability not in (None, "auth") and not user_can(user, capability):

@@ -6,12 +6,18 @@ Environment:
 - ``CTIP_DEBUG=1``: debug pages (development only; never in production).
 - ``CTIP_ALLOWED_HOSTS``: comma-separated host names (default ``127.0.0.1,localhost``).
 - ``CTIP_SECURE_COOKIES=1``: mark cookies Secure and send HSTS (set when served over HTTPS).
+- ``CTIP_TWO_FACTOR``: ``required`` (default: every person's account enrols an authenticator at its next
+  sign-in) or ``optional`` (people may enrol from their account page); see docs/security.md.
+- ``CTIP_SESSION_IDLE_MINUTES``: a session unused this long ends (default 30); 8 hours is the absolute limit.
+- ``CTIP_TRUSTED_PROXIES``: how many reverse proxies in front of ctip append to ``X-Forwarded-For``
+  (default 0: the client address is the TCP peer's); used for the sign-in lockout and the audit log.
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -43,6 +49,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",  # sign-in lockout (ctip.accounts.lockout)
+    "django_otp",  # second factor (ctip.accounts.twofactor)
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # one-time recovery codes
     "ctip.web",
     "ctip.accounts",
     "ctip.cases",
@@ -61,8 +71,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "ctip.accounts.middleware.SessionLimitsMiddleware",
+    "ctip.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a lockout into ctip's page
 ]
 
 ROOT_URLCONF = "ctip.web.urls"
@@ -99,6 +113,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "ctip.accounts.lockout.LockoutBackend",  # first: refuses a locked-out user name + address before any check
+    "django.contrib.auth.backends.ModelBackend",
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -133,7 +151,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # Secure defaults.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 8 * 3600
+SESSION_COOKIE_AGE = 8 * 3600  # absolute limit, counted from sign-in (ctip.accounts.middleware)
+SESSION_IDLE_SECONDS = 60 * int(os.environ.get("CTIP_SESSION_IDLE_MINUTES", "30"))
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -144,6 +163,26 @@ if os.environ.get("CTIP_SECURE_COOKIES") == "1":
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = 31536000
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Signing in (docs/security.md, "Signing in"): lockout by django-axes, second factor by django-otp.
+CTIP_TWO_FACTOR = os.environ.get("CTIP_TWO_FACTOR", "required")
+if CTIP_TWO_FACTOR not in ("required", "optional"):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"CTIP_TWO_FACTOR={CTIP_TWO_FACTOR!r}: expected 'required' or 'optional'")
+CTIP_TRUSTED_PROXIES = int(os.environ.get("CTIP_TRUSTED_PROXIES", "0"))
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # a stranger elsewhere cannot lock a person out
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # 15 minutes from the lockout, not from the last try
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins go to ctip's audit log instead
+AXES_CLIENT_IP_CALLABLE = "ctip.accounts.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "ctip.accounts.lockout.lockout_response"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+AXES_ENABLE_ADMIN = False
+OTP_TOTP_ISSUER = "ctip"
+
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

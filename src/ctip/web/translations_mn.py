@@ -63,4 +63,5 @@ MN = {
     "ctip could not answer this request. Try again in a moment; if it happens again, tell your administrator when it happened.":
         "ctip энэ хүсэлтэд хариулж чадсангүй. Хэсэг хугацааны дараа дахин оролдоно уу; дахин давтагдвал хэзээ "
         "болсныг админдаа мэдэгдэнэ үү.",
+    "Your account": "Таны бүртгэл",  # the link to /accounts/me/ in the top bar
 }

@@ -48,6 +48,8 @@ class AccessEvent(models.Model):
     scan = models.ForeignKey(Scan, on_delete=models.SET_NULL, null=True, blank=True, related_name="access_events")
     action = models.CharField(max_length=16, choices=Action.choices)
     target = models.CharField(max_length=200, blank=True)
+    # a refused upload: {"reason": code of services.REFUSALS, "params": {...}, "files": n, "bytes": n}
+    detail = models.JSONField(default=dict, blank=True)
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

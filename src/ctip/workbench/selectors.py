@@ -11,8 +11,9 @@ from django.http import Http404
 from django.utils.translation import get_language
 
 from ctip.osint.rules import Scoring, load_rules
+from ctip.web.wording import worded
 from ctip.workbench.models import AccessEvent, Scan
-from ctip.workbench.services import scan_folder
+from ctip.workbench.services import REFUSALS, scan_folder
 
 LEVELS = ("high", "medium", "low", "none")
 
@@ -70,6 +71,22 @@ def scan_access(scan: Scan, limit: int = 50) -> list[AccessEvent]:
     """The latest accesses to a scan, newest first (refused attempts by other organisations are not
     linked to the scan, so they are not here)."""
     return list(AccessEvent.objects.filter(scan=scan).select_related("user")[:limit])
+
+
+def refused_uploads(user, limit: int = 20) -> list[dict]:
+    """The latest refused uploads an analyst may see (those of their organisation's analysts, or their own
+    when they have no organisation), newest first: when, who, why (worded in the reader's language), and how
+    many files of how many bytes. Events logged before reasons had codes show the log's English text."""
+    events = AccessEvent.objects.filter(action=AccessEvent.Action.UPLOAD_REFUSED).select_related("user")
+    events = events.filter(user=user) if user.organisation is None else events.filter(
+        user__organisation=user.organisation)
+    rows = []
+    for event in events[:limit]:
+        detail = event.detail or {}
+        rows.append({"at": event.at, "user": event.user.username, "files": detail.get("files"),
+                     "bytes": detail.get("bytes"),
+                     "reason": worded(REFUSALS, detail.get("reason"), detail.get("params"), event.target)})
+    return rows
 
 
 def post_get(scan: Scan, post_id: str) -> dict:

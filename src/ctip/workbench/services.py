@@ -14,23 +14,50 @@ from ctip.osint.output import write_outputs
 from ctip.osint.scan import scan
 from ctip.workbench.models import AccessEvent, Scan
 
+NAME_MAX = Scan._meta.get_field("name").max_length
+
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # about 50,000 posts: scanned within the request; the CLI takes more
 
 
+# Why an upload was refused: code -> English wording (the gettext msgid; pages word it in the reader's language).
+# Parameters are numbers and form codes, never a file or collection name: those may name people.
+REFUSALS: dict[str, str] = {
+    "no_organisation": "the account has no organisation",
+    "no_file": "no file chosen",
+    "too_large": "over the size limit of %(limit)s bytes",
+    "name_too_long": "the collection's name is longer than %(max)s characters",
+    "form_invalid": "the form was not valid (%(errors)s)",
+}
+
+
 class WorkbenchError(ValueError):
-    """An upload the workspace cannot take; the message says why, ``reason`` says it for the access log
-    (in English, with no file or collection name: those may name people)."""
+    """An upload the workspace cannot take; the message says why, ``reason`` (a code of ``REFUSALS``) and
+    ``params`` say it for the access log."""
 
-    def __init__(self, message: str, reason: str) -> None:
+    def __init__(self, message: str, reason: str, **params: object) -> None:
         super().__init__(message)
-        self.reason = reason
+        self.reason, self.params = reason, params
 
 
-def upload_refused(*, user, reason: str, files: list | None = None) -> None:
-    """Log a refused upload: why, and how many files of how many bytes (no names: they may name people)."""
+def form_refusal(errors: dict) -> tuple[str, dict]:
+    """The refusal of an upload form's errors (``form.errors.as_data()``): a code of ``REFUSALS`` and its
+    parameters (field names and error codes only, no values)."""
+    codes = {name: [e.code or "invalid" for e in found] for name, found in errors.items()}
+    if "required" in codes.get("files", []):
+        return "no_file", {}
+    if codes == {"name": ["max_length"]}:
+        return "name_too_long", {"max": NAME_MAX}
+    return "form_invalid", {"errors": ", ".join(f"{name}: {'/'.join(c)}" for name, c in codes.items()) or "—"}
+
+
+def upload_refused(*, user, reason: str, params: dict | None = None, files: list | None = None) -> None:
+    """Log a refused upload: why (a code of ``REFUSALS`` and its parameters), and how many files of how many
+    bytes (no names: they may name people)."""
     sizes = [f.size for f in files or []]
+    params = params or {}
     access_log(user=user, action=AccessEvent.Action.UPLOAD_REFUSED,
-               target=f"{reason}; {len(sizes)} file(s), {sum(sizes)} bytes")
+               target=f"{REFUSALS[reason] % params}; {len(sizes)} file(s), {sum(sizes)} bytes",
+               detail={"reason": reason, "params": params, "files": len(sizes), "bytes": sum(sizes)})
 
 
 def scan_folder(scan_id) -> Path:
@@ -48,19 +75,19 @@ def _safe_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def access_log(*, user, action: str, scan: Scan | None = None, target: str = "") -> None:
-    """Record that ``user`` did ``action`` (on ``scan``/``target``)."""
-    AccessEvent.objects.create(user=user, action=action, scan=scan, target=target[:200])
+def access_log(*, user, action: str, scan: Scan | None = None, target: str = "", detail: dict | None = None) -> None:
+    """Record that ``user`` did ``action`` (on ``scan``/``target``; ``detail``: a refused upload's reason)."""
+    AccessEvent.objects.create(user=user, action=action, scan=scan, target=target[:200], detail=detail or {})
 
 
 def scan_create(*, user, name: str, files: list) -> Scan:
     """Store the uploaded files, scan them, write the outputs and record the scan (and its upload)."""
     if not files:
-        raise WorkbenchError(_("Choose at least one file."), "no file")
+        raise WorkbenchError(_("Choose at least one file."), "no_file")
     if sum(f.size for f in files) > MAX_UPLOAD_BYTES:
         raise WorkbenchError(_("Uploads are limited to %(mb)d MB; scan larger collections with the "
                                "'ctip osint scan' command.") % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)},
-                             f"over the size limit of {MAX_UPLOAD_BYTES} bytes")
+                             "too_large", limit=MAX_UPLOAD_BYTES)
     record = Scan(name=name.strip() or files[0].name, organisation=user.organisation, created_by=user)
     folder = scan_folder(record.id)
     inputs = folder / "input"

@@ -1,10 +1,10 @@
 """Mongolian strings of the OSINT workspace (``python scripts/po.py workbench`` compiles them).
 
-Intake problems are keyed by their code in ``ctip.osint.messages``: the catalogue's English template is
-the msgid, so the two cannot drift apart (``tests/workbench`` checks every kind has a wording here).
+Intake problems are worded in ``ctip.osint.messages`` (English and Mongolian, one copy for the pages,
+``report.html`` and the CLI); the English template is the msgid, the Mongolian one is added below.
 """
 
-from ctip.osint.messages import CATALOGUE
+from ctip.osint.messages import CATALOGUE, CATALOGUE_MN
 
 MN = {
     ("The result files of this scan (run on %(created)s) are no longer on the server: they were moved or deleted. "
@@ -156,6 +156,20 @@ MN = {
     "download": "татах",
     "refused: not this organisation's scan": "татгалзсан: энэ байгууллагын шалгалт биш",
     "upload refused": "байршуулалтаас татгалзсан",
+    # home: refused uploads (services.REFUSALS)
+    "Refused uploads": "Татгалзсан байршуулалт",
+    "Uploads by your organisation's analysts that were not scanned, the latest 20 first. File and collection names "
+    "are not kept: they may name people.":
+        "Танай байгууллагын шинжээчдийн шалгуулаагүй байршуулалт, сүүлийн 20 нь эхэндээ. Файл болон цуглуулгын нэрийг "
+        "хадгалдаггүй: тэдгээрт хүний нэр байж болно.",
+    "Why it was refused": "Татгалзсан шалтгаан",
+    "Files": "Файл",
+    "No upload has been refused.": "Татгалзсан байршуулалт алга.",
+    "the account has no organisation": "бүртгэлд байгууллага алга",
+    "no file chosen": "файл сонгоогүй",
+    "over the size limit of %(limit)s bytes": "хэмжээний хязгаар болох %(limit)s байтаас хэтэрсэн",
+    "the collection's name is longer than %(max)s characters": "цуглуулгын нэр %(max)s тэмдэгтээс урт",
+    "the form was not valid (%(errors)s)": "маягт буруу бөглөгдсөн (%(errors)s)",
     # pipeline codes (template filter "label")
     "strong": "хүчтэй",
     "weak": "сул",
@@ -167,18 +181,8 @@ MN = {
     "money": "мөнгөн дүн",
     "one phone across several authors or places": "нэг утас олон зохиогч эсвэл газарт давтагдсан",
     "several authors share one text template": "олон зохиогч нэг ижил бичвэрийн загвар ашигласан",
-    # network node kinds and the reasons a file was skipped (templatetags/workbench.py)
+    # network node kinds (templatetags/workbench.py)
     "post": "нийтлэл",
-    "binary content (NUL bytes)": "хоёртын агуулга (NUL байт)",
-    "undecodable: not UTF-8, UTF-16 or Windows-1251, and no other encoding fits":
-        "тайлах боломжгүй: UTF-8, UTF-16, Windows-1251 биш, өөр ямар ч кодчилол тохирохгүй",
-    "CSV header has no text column (expected one of %(expected)s; found %(found)s)":
-        "CSV-ийн толгой мөрөнд текстийн багана алга (дараахын аль нэг байх ёстой: %(expected)s; олдсон: %(found)s)",
-    "archive: never extracted; unpack it yourself and scan the folder":
-        "архив: задлахгүй; өөрөө задлаад хавтсыг шалгуулна уу",
-    "unsupported file type '%(suffix)s'; expected one of %(expected)s":
-        "дэмжигдээгүй файлын төрөл '%(suffix)s'; дараахын аль нэг байх ёстой: %(expected)s",
-    "larger than %(mb)s MB": "%(mb)s MB-аас том",
     # post: how the score was computed
     "How the score was computed": "Оноог хэрхэн тооцсон бэ",
     "Each red-flag family that fired counts once, through its strongest hit: the family's weight times the hit's "
@@ -217,18 +221,7 @@ MN = {
     "Action": "Үйлдэл",
     "Details": "Дэлгэрэнгүй",
     "uploaded as": "байршуулсан нэр",
-    "same content as %(first)s: its posts are read once":
-        "%(first)s файлтай агуулга нь ижил: нийтлэлүүдийг нэг л удаа уншина",
-    "unreadable: %(share)s of the characters are control or unassigned characters":
-        "уншигдахгүй: тэмдэгтийн %(share)s нь удирдах эсвэл тодорхойлогдоогүй тэмдэгт",
-    "not readable as %(encoding)s: invalid bytes at offset %(offset)s":
-        "%(encoding)s кодчиллоор уншигдахгүй: %(offset)s байрлалд буруу байт байна",
     "Problems": "Асуудлууд",
-    # per-line intake problems (ctip.osint.messages), keyed by the catalogue's English template
-    CATALOGUE["text_cut"]: "%(file)s, %(line)s-р мөр: %(length)s тэмдэгттэй бичвэрийг %(limit)s тэмдэгт хүртэл таслав",
-    CATALOGUE["not_json"]: "%(file)s, %(line)s-р мөр: JSON биш (%(column)s-р баганад: %(detail)s)",
-    CATALOGUE["not_object"]: "%(file)s, %(line)s-р мөр: JSON объект байх ёстой, %(type)s байна",
-    CATALOGUE["no_text"]: "%(file)s, %(line)s-р мөр: 'text' талбар алга, эсвэл хоосон",
-    CATALOGUE["empty_row"]: "%(file)s, %(row)s-р мөр: бичвэр хоосон",
-    CATALOGUE["more_problems"]: "(мөн өөр %(count)s)",
 }
+# intake problems: the Mongolian of ctip.osint.messages (one wording for pages, report.html and the CLI)
+MN.update({CATALOGUE[code]: CATALOGUE_MN[code] for code in CATALOGUE})

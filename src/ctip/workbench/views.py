@@ -20,7 +20,7 @@ from ctip.osint.present import network_layout, score_breakdown, segments
 from ctip.workbench import selectors
 from ctip.workbench.forms import FilterForm, UploadForm
 from ctip.workbench.models import AccessEvent
-from ctip.workbench.services import WorkbenchError, access_log, scan_create, upload_refused
+from ctip.workbench.services import WorkbenchError, access_log, form_refusal, scan_create, upload_refused
 
 PAGE_SIZE = 100
 DOWNLOADS = {"report": ("report.html", "text/html"), "posts": ("posts.csv", "text/csv"),
@@ -48,13 +48,6 @@ def _scan_or_404(request, scan_id):
         raise
 
 
-def _form_errors(form) -> str:
-    """The upload form's errors as field and error codes (``files: required``): no values, which may name people."""
-    found = ", ".join(f"{name}: {'/'.join(e.code or 'invalid' for e in errors)}"
-                      for name, errors in form.errors.as_data().items())
-    return f"form errors: {found or 'nothing sent'}"
-
-
 @capability_required("osint.use")
 @require_http_methods(["GET", "POST"])
 def home(request):
@@ -63,21 +56,23 @@ def home(request):
         files = request.FILES.getlist("files")
         if request.user.organisation is None:
             messages.error(request, _("Your account has no organisation; ask an administrator."))
-            upload_refused(user=request.user, reason="no organisation", files=files)
+            upload_refused(user=request.user, reason="no_organisation", files=files)
         elif not form.is_valid():
-            upload_refused(user=request.user, reason=_form_errors(form), files=files)
+            reason, params = form_refusal(form.errors.as_data())
+            upload_refused(user=request.user, reason=reason, params=params, files=files)
         else:
             try:
                 scan = scan_create(user=request.user, name=form.cleaned_data["name"], files=form.cleaned_data["files"])
             except WorkbenchError as exc:
                 messages.error(request, str(exc))
-                upload_refused(user=request.user, reason=exc.reason, files=files)
+                upload_refused(user=request.user, reason=exc.reason, params=exc.params, files=files)
             else:
                 messages.success(request, _("Scanned %(posts)d posts: %(flagged)d flagged, %(clusters)d clusters.") % {
                     "posts": scan.posts, "flagged": scan.flagged, "clusters": scan.clusters})
                 return redirect("workbench:results", scan_id=scan.id)
     access_log(user=request.user, action=AccessEvent.Action.LIST)
-    return render(request, "workbench/home.html", {"form": form, "scans": selectors.scan_list(request.user)})
+    return render(request, "workbench/home.html", {"form": form, "scans": selectors.scan_list(request.user),
+                                                   "refused": selectors.refused_uploads(request.user)})
 
 
 @capability_required("osint.use")

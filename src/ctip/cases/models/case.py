@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ctip.cases.fields import EncryptedTextField
+from ctip.cases.models.retention import AnonymisationReason
 from ctip.cases.validators import VocabCode, VocabCodes
 
 # Crockford's base32 without I, L, O, U: easy to read aloud and type.
@@ -124,6 +125,12 @@ class Case(models.Model):
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     closure_reason = EncryptedTextField(_("reason for case closure"))
     reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
+    # Anonymisation (``ctip.cases.retention``): identifying and free-text values erased, codes kept.
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    anonymised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                      related_name="+", verbose_name=_("anonymised by"))
+    anonymised_reason = models.CharField(_("reason for anonymisation"), max_length=24, blank=True,
+                                         choices=AnonymisationReason.choices)
     is_synthetic = models.BooleanField(_("synthetic (demo)"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
@@ -139,6 +146,7 @@ class Case(models.Model):
             models.Index(fields=["organisation", "stage", "-updated_at"], name="case_org_stage"),
             models.Index(fields=["organisation", "-updated_at", "-id"], name="case_org_recent"),
             models.Index(fields=["owner", "-updated_at"], name="case_owner_recent"),
+            models.Index(fields=["status", "closed_on"], name="case_retention"),  # cases due
         ]
 
     def __str__(self) -> str:
@@ -147,3 +155,7 @@ class Case(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status in CLOSED_STATUSES
+
+    @property
+    def is_anonymised(self) -> bool:
+        return self.anonymised_at is not None

@@ -21,8 +21,8 @@ def case_for(request, public_id: str, *, log_view: bool = True) -> Case:
 
 
 def other_organisations(user):
-    """Organisations other than the user's own (referral and consent targets)."""
-    return Organisation.objects.exclude(pk=user.organisation_id).order_by("name")
+    """Active organisations other than the user's own (referral and consent targets)."""
+    return Organisation.objects.filter(is_active=True).exclude(pk=user.organisation_id).order_by("name")
 
 
 def run_service(request, form: forms.Form | None, call: Callable[[], object], success: str):

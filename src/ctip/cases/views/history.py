@@ -33,6 +33,9 @@ CHANGE_LABELS = {
     "reason": gettext_lazy("reason"),
     "comment": gettext_lazy("comment"),
     "note": gettext_lazy("note"),
+    "anonymised": gettext_lazy("because the case was anonymised"),
+    "retention_years": gettext_lazy("retention period (years after closure)"),
+    "format": gettext_lazy("format"),
 }
 
 ACTIONS = {
@@ -51,6 +54,9 @@ ACTIONS = {
     "referral.done": gettext_lazy("Referral marked done"),
     "referral.revoked": gettext_lazy("Referral revoked"),
     "demo.create": gettext_lazy("Synthetic demo case created"),
+    "anonymise": gettext_lazy("Anonymised: identifying details erased"),
+    "retention.hold": gettext_lazy("Retention hold placed"),
+    "retention.lift": gettext_lazy("Retention hold lifted"),
 }
 
 

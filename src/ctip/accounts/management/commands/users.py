@@ -1,4 +1,5 @@
-"""``ctip manage users list|add|change|deactivate|reactivate|reset-password``: organisations' user accounts.
+"""``ctip manage users list|add|change|deactivate|reactivate|reset-password|unlock|reset-2fa``: organisations'
+user accounts.
 
 The command line acts as the operator (no acting user): it may grant every role and scope; every change is
 audited (``ctip audit verify``) like the same change made on the users page (``/accounts/users/``).
@@ -8,17 +9,19 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError, no_translations
 
-from ctip.accounts import services
+from ctip.accounts import lockout, services, twofactor
 from ctip.accounts.models import Organisation, Role, Scope, User
 
 
 class Command(BaseCommand):
-    help = ("List, add, change, deactivate or reactivate users and reset their passwords. A new password is "
-            "printed once (it is stored only as an Argon2 hash): hand it over to the person in private.")
+    help = ("List, add, change, deactivate or reactivate users, reset their passwords, lift a sign-in block and "
+            "reset a lost second factor. A new password is printed once (it is stored only as an Argon2 hash): "
+            "hand it over to the person in private.")
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        listing = sub.add_parser("list", help="users with their organisation, role, scope and state")
+        listing = sub.add_parser("list", help="users with their organisation, role, scope and state (active or "
+                                 "deactivated; service-account, two-factor, blocked after failed sign-ins)")
         listing.add_argument("--organisation", help="only the users of this organisation (its short code)")
         add = sub.add_parser("add", help="create a user and print their password once")
         add.add_argument("username")
@@ -36,7 +39,11 @@ class Command(BaseCommand):
         change.add_argument("--group", help="the user's group (needed with --scope group); '' clears it")
         for name, text in (("deactivate", "stop a user from logging in (their records and audit trail stay)"),
                            ("reactivate", "let a deactivated user log in again with a new password, printed once"),
-                           ("reset-password", "give a user a new password and print it once")):
+                           ("reset-password", "give a user a new password and print it once"),
+                           ("unlock", "lift the block after 5 failed sign-ins (from every address) before its "
+                                      "15 minutes are over"),
+                           ("reset-2fa", "remove a user's authenticator app and recovery codes (a lost phone); "
+                                         "they set up a new one at their next sign-in")):
             sub.add_parser(name, help=text).add_argument("username")
 
     @no_translations  # messages in English, as the rest of the command line
@@ -50,9 +57,13 @@ class Command(BaseCommand):
         users = User.objects.select_related("organisation").order_by("organisation__name", "username")
         if organisation:
             users = users.filter(organisation=_organisation(organisation))
+        users = list(users)
+        blocked = lockout.locked_usernames([user.username for user in users])
+        enrolled = twofactor.enrolled_among([user.pk for user in users])
         for user in users:
             state = "active" if user.is_active else "deactivated"
             kind = " service-account" if user.is_service_account else ""
+            kind += (" two-factor" if user.pk in enrolled else "") + (" blocked" if user.username in blocked else "")
             org = user.organisation.code if user.organisation else "-"
             self.stdout.write(f"{user.username}\t{org}\t{user.role}\t{user.scope}\t{state}{kind}")
 
@@ -88,6 +99,15 @@ class Command(BaseCommand):
                               f"ctip manage api_token {username}")
         else:
             self.stdout.write(f"reactivated {username}; new password (shown once): {password}")
+
+    def _unlock(self, *, username, **_options):
+        cleared = services.user_unlock(username=username)
+        self.stdout.write(f"unlocked {username}" if cleared else f"{username} was not blocked; nothing to lift")
+
+    def _reset_2fa(self, *, username, **_options):
+        removed = services.user_reset_two_factor(username=username)
+        self.stdout.write(f"removed the second factor of {username}; they set up an authenticator app at their "
+                          f"next sign-in" if removed else f"{username} had no second factor; nothing to remove")
 
     def _reset_password(self, *, username, **_options):
         password = services.user_reset_password(username=username)

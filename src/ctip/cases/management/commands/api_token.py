@@ -1,12 +1,13 @@
-"""``ctip manage api_token USERNAME [--days N]``: print a bearer token for a service account's API calls."""
+"""``ctip manage api_token USERNAME [--days N]``: print a bearer token for a service account's API calls.
+
+Issued through ``ctip.accounts.services.service_account_token_issue``, the same rules and audit event
+(``user.issue_token``, never the token) as the Users page; the operator on the command line is the actor."""
 
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ctip.accounts.models import User
-from ctip.cases.api import token_issue
-from ctip.cases.errors import ApplicationError
+from ctip.accounts.services import TOKEN_DAYS, AccountError, service_account_token_issue
 
 
 class Command(BaseCommand):
@@ -15,16 +16,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("username")
-        parser.add_argument("--days", type=int, default=365, help="validity in days (default 365)")
+        parser.add_argument("--days", type=int, default=TOKEN_DAYS, help=f"validity in days (default {TOKEN_DAYS})")
 
     def handle(self, *args, username: str, days: int, **options):
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            raise CommandError(f"no user named {username!r}")
-        if days < 1:
-            raise CommandError(f"--days must be at least 1, got {days}")
         try:
-            token = token_issue(user, days=days)
-        except ApplicationError as exc:
-            raise CommandError(f"{username}: {exc.message} Mark the account as a service account first.") from None
+            token, _expires = service_account_token_issue(username=username, days=days)
+        except AccountError as exc:
+            hint = " Mark the account as a service account first." if "service account" in exc.message else ""
+            raise CommandError(f"{username}: {exc.message}{hint}") from None
         self.stdout.write(token)

@@ -74,6 +74,14 @@
       });
       body.appendChild(r);
     });
+    if (!body.rows.length) {  // an empty table reads as broken: one row spanning the columns says why
+      var empty = document.createElement("tr");
+      var cell = document.createElement("td");
+      cell.colSpan = payload.columns.length;
+      cell.textContent = text.noData;
+      empty.appendChild(cell);
+      body.appendChild(empty);
+    }
   }
 
   // Text that a spreadsheet would run as a formula gets a leading quote (as ctip.exchange.safe_csv does).
