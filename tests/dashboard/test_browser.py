@@ -32,7 +32,8 @@ def headline(page, code: str) -> str:
 
 def forms_table(page) -> dict[str, str]:
     rows = page.locator("#chart-forms table tbody tr")
-    cells = [[td.text_content() for td in rows.nth(i).locator("td").all()] for i in range(rows.count())]
+    cells = [[cell.text_content() for cell in rows.nth(i).locator("th[scope=row], td").all()]
+             for i in range(rows.count())]
     return {label: count for label, count, _ in cells}
 
 

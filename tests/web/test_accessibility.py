@@ -8,6 +8,12 @@ header, the detail pages behind them and the states a form shows after a refused
 axe-core on each (``tests/web/axe.py``). A failure lists every violation: page and language, rule id, impact,
 the element and what axe-core says to fix. A second test does the same before any data exists.
 
+The sign-in flow has a sub-test of its own ("second factor": a newcomer enrols an authenticator, sees the
+recovery codes, gives a code after the password, then finds the sign-in page telling them an idle session
+ended); the public's sub-test reaches the lockout page (429). Files the site serves as downloads but people
+open in a browser (the subject-access page) are audited at their own address, the download header dropped
+(``_open_download``).
+
 axe-core is injected by Playwright; the product's Content-Security-Policy would refuse that script, so the
 audit uses a browser context of its own opened with ``bypass_csp=True`` (the product never serves axe-core).
 The keyboard tests use the ordinary ``page`` (CSP on). See ``docs/accessibility.md``.
@@ -15,7 +21,11 @@ The keyboard tests use the ordinary ``page`` (CSP on). See ``docs/accessibility.
 
 from __future__ import annotations
 
+import time
+from base64 import b32decode
+
 import pytest
+from django_otp.oath import TOTP
 from playwright.sync_api import expect
 
 from tests.conftest import password_for
@@ -67,6 +77,11 @@ def _submit_empty(page, selector: str) -> None:
         page.locator(selector).first.evaluate("f => { f.noValidate = true; f.requestSubmit(); }")
 
 
+def _refused(page) -> None:
+    """The form came back refused: a field is marked invalid (Django sets ``aria-invalid`` with its errors)."""
+    expect(page.locator("main [aria-invalid=true]").first).to_be_attached()
+
+
 def _audit(page, live_server, paths: list[tuple[str, str]], states=None) -> AxeAudit:
     """For the user signed in (if any), in each language: the home page, every page linked from the header (nav
     bar, account, password), ``paths`` (label, path), then ``states(page, audit)`` for pages reached by acting
@@ -90,14 +105,41 @@ def _first_href(page, url: str, selector: str) -> str:
     return page.locator(selector).first.get_attribute("href")
 
 
+def _open_download(page, url: str) -> None:
+    """Open a page the site serves as a download (``Content-Disposition: attachment``) in the browser, as a
+    person does with the saved file: the response is the site's own, only the header asking for a download is
+    dropped, so the page keeps its address (and its style sheet)."""
+    def inline(route):
+        response = route.fetch()
+        headers = {k: v for k, v in response.headers.items() if k.lower() != "content-disposition"}
+        route.fulfill(response=response, headers=headers)
+
+    page.route(url, inline)
+    try:
+        page.goto(url)
+    finally:
+        page.unroute(url)
+
+
+def _password_step(page, live_server, username: str, password: str | None = None) -> int:
+    """Send the login form (keeping the language chosen); the HTTP status of the answer."""
+    page.goto(f"{live_server.url}/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password or password_for(username))
+    with page.expect_navigation() as answer:
+        page.locator("main button[type=submit]").click()
+    return answer.value.status
+
+
 def _public(page, live_server, scan) -> AxeAudit:
     def states(page, audit):
-        page.goto(f"{live_server.url}/login/")
-        page.locator("#id_username").fill("nobody")
-        page.locator("#id_password").fill("not-a-password")
-        with page.expect_navigation():
-            page.locator("main button[type=submit]").click()
+        _password_step(page, live_server, "nobody", "not-a-password")
         audit.check(page, "login refused")
+        lang = page.locator("html").get_attribute("lang")
+        statuses = [_password_step(page, live_server, f"guesser-{lang}", "not-a-password") for _ in range(6)]
+        assert statuses[-1] == 429, statuses
+        expect(page.locator("#locked-out")).to_be_visible()
+        audit.check(page, "login blocked after five failures (429)")
 
     page.context.clear_cookies()
     return _audit(page, live_server, [
@@ -139,17 +181,52 @@ def _partner_case_worker(page, live_server, scan) -> AxeAudit:
     return _audit(page, live_server, [("referrals: accepted", "/cases/referrals/?state=Accepted")])
 
 
+def _retention_cases(supervisor) -> tuple[str, str, str]:
+    """Three of the supervisor's closed demo cases, one left due, one put on hold, one anonymised (through
+    the retention services, as the panel's forms do): their pages show the panel's three states."""
+    from ctip.cases import retention
+    from ctip.cases.models import Case, RetentionHold
+
+    due = list(retention.cases_due_for(supervisor).order_by("public_id")[:3])
+    assert len(due) == 3, "the demo should hold closed cases past a one-year retention period"
+    if not RetentionHold.objects.filter(case=due[1], lifted_at__isnull=True).exists():
+        retention.hold_place(actor=supervisor, case=due[1], reason="Criminal proceedings under way")
+    if Case.objects.get(pk=due[2].pk).anonymised_at is None:
+        retention.case_anonymise(actor=supervisor, case=due[2], reason="no_longer_needed")
+    return tuple(f"/cases/{case.public_id}/" for case in due)
+
+
 def _supervisor(page, live_server, scan) -> AxeAudit:
+    from ctip.accounts.models import User
     from ctip.cli.demo import DEMO_RELEASE_ID
 
+    due, held, anonymised = _retention_cases(User.objects.get(username="supervisor"))
     _log_in(page, live_server, "supervisor")
     case = _first_href(page, f"{live_server.url}/cases/", "main table a[href^='/cases/']")
+    report_html = _first_href(page, f"{live_server.url}/releases/{DEMO_RELEASE_ID}/",
+                              "main a[href$='/files/report.html']")
+
+    def states(page, audit):
+        page.goto(f"{live_server.url}/cases/retention/")
+        _submit_empty(page, "#due form[action$='/anonymise/']")
+        _refused(page)
+        audit.check(page, "retention: anonymising without the confirmation refused")
+        page.goto(f"{live_server.url}{due}")
+        _submit_empty(page, "#retention form[action$='/hold/']")
+        _refused(page)
+        audit.check(page, "case: hold without a reason refused")
+        _open_download(page, f"{live_server.url}{due}subject-access/")
+        audit.check(page, "subject-access download (HTML)")
+
     return _audit(page, live_server, [
         ("case", case), ("release", f"/releases/{DEMO_RELEASE_ID}/"),
         ("report of a synthetic release", f"/releases/{DEMO_RELEASE_ID}/report/"),
         ("report of a k-anonymous release", f"/releases/{PENDING_RELEASE}/report/"),
         ("release to approve", f"/releases/{PENDING_RELEASE}/"),
-    ])
+        ("release's report.html", report_html),
+        ("retention", "/cases/retention/"), ("case due for anonymisation", due), ("case on hold", held),
+        ("anonymised case", anonymised),
+    ], states)
 
 
 def _data_analyst(page, live_server, scan) -> AxeAudit:
@@ -192,9 +269,13 @@ def _police_analyst(page, live_server, scan) -> AxeAudit:
 
 
 def _administrator(page, live_server, scan) -> AxeAudit:
+    from ctip.accounts import services
     from ctip.accounts.models import User
 
     user = User.objects.get(username="caseworker")
+    robot = User.objects.filter(username="exchange-robot").first() or services.user_create(
+        username="exchange-robot", organisation=user.organisation, role=user.role, service_account=True)[0]
+    rename = f"/accounts/organisations/{user.organisation.code}/rename/"
 
     def states(page, audit):
         page.goto(f"{live_server.url}/accounts/users/new/")
@@ -211,24 +292,97 @@ def _administrator(page, live_server, scan) -> AxeAudit:
         with page.expect_navigation():
             page.locator(f"main form[action$='/users/{user.pk}/reset-password/'] button").click()
         audit.check(page, "password reset, shown once")
+        page.goto(f"{live_server.url}/accounts/users/")
+        with page.expect_navigation():
+            page.locator(f"main form[action$='/users/{robot.pk}/token/'] button").click()
+        audit.check(page, "service account's API token, shown once")
+        page.goto(f"{live_server.url}{rename}")
+        page.locator("main form[action$='/rename/'] [name=name]").fill("")
+        _submit_empty(page, "main form[action$='/rename/']")
+        _refused(page)
+        audit.check(page, "rename an organisation: refused")
 
     _log_in(page, live_server, "sysadmin")
     return _audit(page, live_server, [
         ("add a user", "/accounts/users/new/"), ("change a role", f"/accounts/users/{user.pk}/change/"),
         ("organisations", "/accounts/organisations/"), ("add an organisation", "/accounts/organisations/new/"),
+        ("rename an organisation", rename),
     ], states)
+
+
+def _totp(secret: str, steps_ahead: int = 0) -> str:
+    """What an authenticator app shows for the key typed out on the enrolment page."""
+    key = "".join(secret.split())
+    totp = TOTP(b32decode(key + "=" * (-len(key) % 8)), step=30, t0=0, digits=6)
+    totp.time = time.time() + 30 * steps_ahead
+    return f"{totp.token():06d}"
+
+
+def _second_factor(page, live_server, scan) -> AxeAudit:
+    """A newcomer's sign-in security, in each language: their account page, setting up an authenticator
+    (refused without a code), the recovery codes shown once, the code asked after the password (refused
+    without a code), then the sign-in page telling them an idle session ended."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from ctip.accounts import twofactor
+    from ctip.accounts.middleware import LAST_SEEN
+    from ctip.accounts.models import User
+
+    colleague = User.objects.get(username="caseworker")
+    newcomer = User.objects.filter(username="newcomer").first() or User(
+        username="newcomer", role=colleague.role, scope=colleague.scope, organisation=colleague.organisation)
+    newcomer.set_password(password_for("newcomer"))
+    newcomer.save()
+    audit = AxeAudit()
+    for code in LANGUAGES:
+        twofactor.remove(newcomer)
+        _log_in(page, live_server, "newcomer")
+        _choose_language(page, code)
+        audit.visit(page, f"{live_server.url}/accounts/me/", "your account, no second factor")
+        audit.visit(page, f"{live_server.url}/accounts/me/two-factor/", "set up a second factor")
+        _submit_empty(page, "main form[action$='/two-factor/']")
+        _refused(page)
+        audit.check(page, "set up a second factor: no code")
+        secret = page.locator("#secret").inner_text()
+        page.locator("#id_code").fill(_totp(secret))
+        with page.expect_navigation():
+            page.locator("main form[action$='/two-factor/'] button[type=submit]").click()
+        audit.check(page, "recovery codes, shown once")
+        audit.visit(page, f"{live_server.url}/accounts/me/", "your account, with a second factor")
+        with page.expect_navigation():
+            page.locator("header form[action$='/logout/'] button").click()
+        _password_step(page, live_server, "newcomer")
+        audit.check(page, "sign-in code")
+        _submit_empty(page, "main form[action$='/verify/']")
+        _refused(page)
+        audit.check(page, "sign-in code: refused")
+        page.locator("#id_code").fill(_totp(secret, steps_ahead=1))
+        with page.expect_navigation():
+            page.locator("main form[action$='/verify/'] button[type=submit]").click()
+        assert "/verify/" not in page.url, page.locator("main").inner_text()
+        cookie = next(c for c in page.context.cookies() if c["name"] == "sessionid")
+        session = SessionStore(session_key=cookie["value"])
+        session[LAST_SEEN] = time.time() - 31 * 60  # half an hour away from a shared computer
+        session.save()
+        page.reload()
+        assert "/login/" in page.url
+        expect(page.locator("ul.messages li").first).to_be_visible()  # why the session ended
+        audit.check(page, "sign-in page: the idle session ended")
+    assert {label.rsplit(" [", 1)[1] for label in audit.pages} == {"en]", "mn]"}, audit.pages
+    return audit
 
 
 AREAS = {
     "public": _public, "case worker": _case_worker, "partner case worker": _partner_case_worker,
     "supervisor": _supervisor, "data analyst": _data_analyst, "police analyst": _police_analyst,
-    "administrator": _administrator,
+    "administrator": _administrator, "second factor": _second_factor,
 }
 
 
-def test_every_page_of_every_role_passes_wcag_aa(axe_page, live_server, request, subtests):
+def test_every_page_of_every_role_passes_wcag_aa(axe_page, live_server, request, settings, subtests):
     """One sub-test per role (the demo data loads once): each lists every violation on that role's pages."""
     scan = request.getfixturevalue("demo")
+    settings.CTIP_RETENTION_YEARS = 1  # the demo's cases closed over a year ago are due: the retention page lists them
     for role, crawl in AREAS.items():
         with subtests.test(role=role):
             audit = crawl(axe_page, live_server, scan)

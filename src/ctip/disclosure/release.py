@@ -417,11 +417,12 @@ def _html_value(value) -> str:
 
 
 def render_report_html(report: dict) -> str:
-    """report.html: the quality and risk report as a self-contained page (no script, no external file)."""
+    """report.html: the quality and risk report as a self-contained page (no script, no external file), its
+    content in a ``<main>`` landmark so that a screen reader can jump to it."""
     return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>Release {html.escape(report['release'])}: quality and risk</title></head><body>"
+            f"<title>Release {html.escape(report['release'])}: quality and risk</title></head><body><main>"
             f"<h1>Release {html.escape(report['release'])}: quality and risk</h1>"
             "<p><strong>Internal, not for publication:</strong> these figures are computed from the real records "
             "without noise. Only the release's records and aggregates are protected.</p>"
             f"{_html_value(report)}"
-            "</body></html>")
+            "</main></body></html>")

@@ -67,8 +67,10 @@
     head.appendChild(tr);
     tableRows(payload).forEach(function (row) {
       var r = document.createElement("tr");
-      row.forEach(function (value) {
-        var td = document.createElement("td");
+      row.forEach(function (value, i) {
+        // the first column names the row: a row header, read out with each of the row's figures
+        var td = document.createElement(i === 0 ? "th" : "td");
+        if (i === 0) { td.scope = "row"; }
         td.textContent = typeof value === "number" ? fmt(value) : (value === null ? "–" : value);
         r.appendChild(td);
       });
