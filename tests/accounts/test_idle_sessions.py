@@ -98,3 +98,29 @@ def test_an_api_call_from_an_idle_session_is_answered_401_not_redirected(client,
     response = client.get("/cases/api/cases/", HTTP_ACCEPT="application/json")
 
     assert response.status_code == 401
+
+
+def test_stay_signed_in_without_the_script_counts_the_idle_time_again_and_returns_to_the_page(client, make_user):
+    make_user("tuya")
+    sign_in(client, "tuya")
+    page = text(client.get("/cases/"))
+    assert "Your session is about to end" in page  # the warning is on every page, hidden until its time
+    _age(client, LAST_SEEN, 29)
+
+    response = client.post("/accounts/me/keepalive/", {"next": "/cases/?status=open"})
+
+    assert response["Location"] == "/cases/?status=open"
+    _age(client, LAST_SEEN, 29)  # 58 minutes since the last page, 29 since "Stay signed in"
+    assert client.get("/cases/").status_code == 200
+
+
+def test_stay_signed_in_comes_too_late_once_the_session_has_ended(client, make_user):
+    make_user("tuya")
+    sign_in(client, "tuya")
+    client.get("/cases/")
+    _age(client, LAST_SEEN, 31)
+
+    response = client.post("/accounts/me/keepalive/", {"next": "/cases/"}, HTTP_X_REQUESTED_WITH="fetch")
+
+    assert response.status_code == 302 and response["Location"].startswith("/login/")
+    assert "_auth_user_id" not in client.session

@@ -4,11 +4,13 @@ session left idle on a shared computer."""
 
 from __future__ import annotations
 
+import re
 import time
 from base64 import b32decode
 
 import pytest
 from django_otp.oath import TOTP
+from playwright.sync_api import expect
 
 from ctip.accounts.middleware import LAST_SEEN
 from tests.conftest import password_for
@@ -80,3 +82,33 @@ def test_an_idle_session_sends_the_person_to_sign_in_and_back(page, live_server,
     page.get_by_role("button", name="Log in").click()
     page.wait_for_load_state()
     assert page.url.endswith("/cases/")
+
+
+def test_before_an_idle_session_ends_a_warning_lets_the_person_stay(page, live_server, make_user, login, settings):
+    settings.SESSION_IDLE_SECONDS = 8  # the warning comes half-way (2 minutes ahead with the real 30 minutes)
+    make_user("tuya")
+    login(page, "tuya")
+    page.goto(f"{live_server.url}/accounts/me/")
+
+    warning = page.get_by_role("alertdialog", name="Your session is about to end")
+    expect(warning).to_be_visible(timeout=10_000)
+    expect(warning.get_by_role("button", name="Stay signed in")).to_be_focused()
+    warning.get_by_role("button", name="Stay signed in").click()
+    expect(warning).to_be_hidden()
+
+    page.wait_for_timeout(5_000)  # past the moment the session would have ended without "Stay signed in"
+    page.reload()
+    assert page.url.endswith("/accounts/me/")
+    assert page.get_by_text("tuya · Case worker").is_visible()
+
+
+def test_an_idle_session_leaves_the_page_by_itself(page, live_server, make_user, login, settings):
+    settings.SESSION_IDLE_SECONDS = 6
+    make_user("tuya")
+    login(page, "tuya")
+    page.goto(f"{live_server.url}/accounts/me/")
+    expect(page.get_by_text("tuya · Case worker")).to_be_visible()
+
+    expect(page).to_have_url(re.compile(r"/login/\?next=/accounts/me/"), timeout=15_000)
+    expect(page.get_by_text("Your session ended after")).to_be_visible()
+    expect(page.get_by_text("tuya · Case worker")).to_have_count(0)  # nothing of the session left on screen

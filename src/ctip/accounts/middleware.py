@@ -101,7 +101,8 @@ def start_session_clock(sender, request, user, **kwargs) -> None:
 
 # Pages a session without its second factor may open (URL names).
 OPEN_BEFORE_SECOND_FACTOR = frozenset({
-    "accounts:two_factor_verify", "accounts:two_factor_enrol", "logout", "set_language", "healthz",
+    "accounts:two_factor_verify", "accounts:two_factor_enrol", "accounts:keepalive", "logout", "set_language",
+    "healthz",
 })
 
 

@@ -7,6 +7,8 @@ no-store`` (``never_cache``), like a new password on the administrators' pages.
 
 from __future__ import annotations
 
+import time
+
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.signals import user_login_failed
@@ -22,6 +24,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 
 from ctip.accounts import services, signin_audit, twofactor
+from ctip.accounts.middleware import LAST_SEEN
 
 
 class CodeForm(forms.Form):
@@ -49,6 +52,19 @@ def _wait(form: CodeForm, seconds: int, code: str = "") -> bool:
     form.add_error("code", _("After a wrong code, wait %(seconds)d s before the next try, then type the code "
                              "your app shows then.") % {"seconds": seconds})
     return True
+
+
+@never_cache
+@require_POST
+@login_required
+def keepalive(request: HttpRequest) -> HttpResponse:
+    """"Stay signed in" on the idle-session warning: the session's idle time counts again from now. The page's
+    script calls it and gets 204; without the script the form posts and the person returns to their page. An
+    ended session never gets here (the middleware sends it to the sign-in page first)."""
+    request.session[LAST_SEEN] = time.time()
+    if request.headers.get("X-Requested-With") == "fetch":
+        return HttpResponse(status=204)
+    return redirect(_next(request))
 
 
 @login_required

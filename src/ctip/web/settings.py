@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ctip.web.nav.navigation",
+                "ctip.accounts.context_processors.session_limits",  # the idle-session warning
             ],
         },
     },

@@ -64,4 +64,11 @@ MN = {
         "ctip энэ хүсэлтэд хариулж чадсангүй. Хэсэг хугацааны дараа дахин оролдоно уу; дахин давтагдвал хэзээ "
         "болсныг админдаа мэдэгдэнэ үү.",
     "Your account": "Таны бүртгэл",  # the link to /accounts/me/ in the top bar
+    # the idle-session warning
+    "Your session is about to end": "Таны нэвтрэлт удахгүй дуусна",
+    "You have not used ctip for a while. So that nobody else can use your session on this computer, it ends soon "
+    "and this page closes. Unsaved changes on this page are lost.":
+        "Та ctip-г хэсэг хугацаанд ашиглаагүй байна. Энэ компьютер дээр өөр хүн таны нэвтрэлтийг ашиглахгүйн тулд "
+        "удахгүй нэвтрэлт дуусч, энэ хуудас хаагдана. Энэ хуудсан дээрх хадгалаагүй өөрчлөлт алга болно.",
+    "Stay signed in": "Нэвтэрсэн хэвээр үлдэх",
 }
