@@ -34,3 +34,16 @@ def test_every_package_is_a_known_part():
     parts = {m.name for m in pkgutil.iter_modules(ctip.__path__)}
     django_apps = {"web", "accounts", "cases", "datahub", "dashboard", "publishing", "workbench"}
     assert parts <= set(PURE_CORES) | django_apps | {"cli", "config", "__main__"}, parts
+
+
+def test_no_template_comment_spans_lines():
+    """Django's ``{# … #}`` ends at the line's end: a note written over two lines is shown to every reader
+    (base.html once showed one on every page). Longer notes go in ``{% comment %}``."""
+    from pathlib import Path
+
+    root = Path(ctip.__file__).parent
+    open_comments = [f"{path.relative_to(root)}:{number}"
+                     for path in sorted(root.glob("*/templates/**/*.html"))
+                     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                     if line.count("{#") > line.count("#}")]
+    assert not open_comments, f"a {{# comment #}} left open at the end of the line: {open_comments}"
