@@ -145,6 +145,11 @@ def _token_page(request: HttpRequest, user: User, *, created: bool) -> HttpRespo
                                                    "created": created})
 
 
+def _back_to_row(user) -> HttpResponse:
+    """Back to the users list, filtered to this account's row (its user name is all the address carries)."""
+    return redirect(f"{reverse('accounts:users')}?{urlencode({'username': user.username})}")
+
+
 def _act(request: HttpRequest, user_id: int, action):
     """Run a service on one visible account; refusals become 403 (no right) or a message (a state)."""
     user = _account_or_404(request, user_id)
@@ -208,7 +213,7 @@ def service_account_token(request: HttpRequest, user_id: int) -> HttpResponse:
         raise PermissionDenied from None
     except services.AccountError as exc:
         messages.error(request, _("%(name)s: %(problem)s") % {"name": user.username, "problem": exc.message})
-        return redirect(f"{reverse('accounts:users')}?{urlencode({'username': user.username})}")
+        return _back_to_row(user)
 
 
 @require_POST
@@ -220,7 +225,7 @@ def service_account_revoke(request: HttpRequest, user_id: int) -> HttpResponse:
         messages.success(request, _("Every API token of %(name)s is revoked: calls with them are refused from now "
                                     "on. The account stays active; issue a new token when the system needs one.")
                          % {"name": user.username})
-    return redirect(f"{reverse('accounts:users')}?{urlencode({'username': user.username})}")
+    return _back_to_row(user)
 
 
 @require_POST
@@ -231,7 +236,7 @@ def user_unlock(request: HttpRequest, user_id: int) -> HttpResponse:
     if cleared is not None:
         messages.success(request, _("%(name)s may sign in again: the block after failed sign-ins is lifted.")
                          % {"name": user.username})
-    return redirect(f"{reverse('accounts:users')}?{urlencode({'username': user.username})}")
+    return _back_to_row(user)
 
 
 @require_POST
@@ -242,7 +247,7 @@ def user_reset_two_factor(request: HttpRequest, user_id: int) -> HttpResponse:
     if removed is not None:
         messages.success(request, _("%(name)s's second factor is removed: they set up an authenticator app again "
                                     "at their next sign-in.") % {"name": user.username})
-    return redirect(f"{reverse('accounts:users')}?{urlencode({'username': user.username})}")
+    return _back_to_row(user)
 
 
 @capability_required("accounts.manage_all_organisations")
