@@ -1,4 +1,4 @@
-"""Organisations and an organisation administrator shared by the account-page tests."""
+"""Organisations, a system and an organisation administrator shared by the account-page tests."""
 
 from __future__ import annotations
 
@@ -15,6 +15,12 @@ def shelter():
 @pytest.fixture
 def police_unit():
     return Organisation.objects.create(code="police", name="Police Unit", org_type="LawEnforcement")
+
+
+@pytest.fixture
+def sysadmin(make_user, shelter):
+    """A system administrator (of the shelter, scope all); some files define their own in another organisation."""
+    return make_user("sysadmin", role="sysadmin", organisation=shelter, scope="all")
 
 
 @pytest.fixture

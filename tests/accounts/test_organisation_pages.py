@@ -19,11 +19,6 @@ ORGS = "/accounts/organisations/"
 NEW = "/accounts/organisations/new/"
 
 
-@pytest.fixture
-def sysadmin(make_user, shelter):
-    return make_user("sysadmin", role="sysadmin", organisation=shelter, scope="all")
-
-
 def test_the_list_shows_code_name_type_country_and_active_users(sysadmin, make_user, shelter):
     police = Organisation.objects.create(code="police", name="Police Unit", org_type="LawEnforcement",
                                          country="KOR")

@@ -20,11 +20,6 @@ NEW = "/accounts/users/new/"
 API = "/cases/api/cases/"
 
 
-@pytest.fixture
-def sysadmin(make_user, shelter):
-    return make_user("sysadmin", role="sysadmin", organisation=shelter, scope="all")
-
-
 def token_on(response) -> str:
     return re.search(r'<code class="password token" id="new-token">([^<]+)</code>', response.content.decode()).group(1)
 

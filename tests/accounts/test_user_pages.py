@@ -21,11 +21,6 @@ USERS = "/accounts/users/"
 NEW = "/accounts/users/new/"
 
 
-@pytest.fixture
-def sysadmin(make_user, shelter):
-    return make_user("sysadmin", role="sysadmin", organisation=shelter, scope="all")
-
-
 def shown_password(response) -> str:
     return re.search(r'id="new-password">([^<]+)<', response.content.decode()).group(1)
 
