@@ -91,16 +91,13 @@ def _client_page(user, query: str):
     return run
 
 
-def main() -> None:
-    _setup()
+def _load_cases() -> int:
+    """A fresh store (migrated, demo accounts) with ``CTIP_BENCH_CASES`` synthetic cases; prints the load rate."""
     from django.core.management import call_command
     from django.db import connection
 
     from ctip.accounts.demo import create_demo_accounts
-    from ctip.accounts.models import User
-    from ctip.cases import crypto
     from ctip.cases.demo import create_demo_cases
-    from ctip.cases.models import Case
 
     count = int(os.environ.get("CTIP_BENCH_CASES", "20000"))
     call_command("migrate", interactive=False, verbosity=0)
@@ -110,6 +107,16 @@ def main() -> None:
     load = time.perf_counter() - start
     print(f"database: {connection.vendor}; loaded {count:,} synthetic cases in {load:.1f} s "
           f"({count / load:,.0f} cases/s, bulk inserts with field encryption)")
+    return count
+
+
+def main() -> None:
+    _setup()
+    from ctip.accounts.models import User
+    from ctip.cases import crypto
+    from ctip.cases.models import Case
+
+    count = _load_cases()
 
     worker, police = User.objects.get(username="caseworker"), User.objects.get(username="police")
     org = worker.organisation_id

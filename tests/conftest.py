@@ -30,6 +30,21 @@ def password_alone_signs_in(settings):
     settings.CTIP_TWO_FACTOR = "optional"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests hash passwords with a fast hasher: production's Argon2 costs about 0.15 s and 100 MB per hash
+    or check, minutes over the suite. Tests about the stored hash ask for ``production_password_hashing``."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def production_password_hashing(settings):
+    """The password hashers exactly as production configures them (Argon2 first)."""
+    from ctip.web import settings as production
+
+    settings.PASSWORD_HASHERS = list(production.PASSWORD_HASHERS)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

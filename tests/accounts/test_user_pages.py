@@ -80,7 +80,7 @@ def test_administrators_find_the_page_in_the_navigation_bar(orgadmin, sysadmin):
         assert 'href="/accounts/users/"' in as_user(admin).get("/").content.decode()
 
 
-def test_a_new_account_shows_its_password_once_and_it_works(orgadmin, caplog):
+def test_a_new_account_shows_its_password_once_and_it_works(production_password_hashing, orgadmin, caplog):
     caplog.set_level(logging.DEBUG)
     response = as_user(orgadmin).post(NEW, {"username": "tuya", "role": "supervisor", "scope": "organisation"})
 
@@ -111,7 +111,9 @@ def test_account_changes_are_audited_without_passwords(orgadmin):
                                           "user.reactivate"]
     assert {e.actor_username for e in events} == {"orgadmin"}
     assert events[0].changes == {"username": "tuya", "organisation": "shelter", "role": "case_worker",
-                                 "scope": "self", "group": "", "service_account": False}
+                                 "scope": "self", "group": "", "service_account": False,
+                                 "temporary_password_expires": events[0].changes["temporary_password_expires"]}
+    assert all("temporary_password_expires" in events[i].changes for i in (0, 1, 3))  # issued, hence temporary
     assert not any(p in str(e.changes) for e in events for p in (password, reset, again))
     assert verify_chain().ok
 

@@ -1,9 +1,12 @@
 """An organisation administrator adds a colleague in a real browser, with the keyboard-reachable form, and the
-colleague logs in with the password shown once."""
+colleague logs in with the temporary password shown once, then chooses their own."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,14 +29,21 @@ def test_an_organisation_administrator_adds_a_user_who_then_logs_in(page, live_s
     assert "/accounts/users/new/" in page.url and password not in page.url
     page.get_by_role("link", name="Back to the users").click()
     row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="tuya"))
-    assert row.get_by_role("cell").all_inner_texts()[:4] == ["Supervisor", "Own group", "north", "Active"]
+    cells = row.get_by_role("cell").all_inner_texts()
+    assert cells[:3] == ["Supervisor", "Own group", "north"]
+    assert re.fullmatch(r"Active\s+Temporary password until \d{4}-\d\d-\d\d \d\d:\d\d UTC", cells[3])
 
     page.get_by_role("button", name="Log out").click()
     page.goto(f"{live_server.url}/login/")
     page.get_by_label("User name").fill("tuya")
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
-    page.wait_for_load_state()
+    expect(page.get_by_role("heading", name="Choose your own password")).to_be_visible()
+    page.get_by_label("Temporary password").fill(password)
+    page.get_by_label("New password", exact=True).fill("quiet-river-copper-lantern")
+    page.get_by_label("New password confirmation").fill("quiet-river-copper-lantern")
+    page.get_by_role("button", name="Change password").click()
+    expect(page.get_by_text("Your password is changed")).to_be_visible()
     assert page.get_by_text("tuya · Supervisor").is_visible()
 
 

@@ -38,6 +38,25 @@ def test_creates_updates_and_views_are_logged_without_identifying_values(new_cas
         assert secret not in dump
 
 
+def test_an_event_s_province_and_a_guardian_s_relationship_are_recorded_by_name_only(client, new_case, worker,
+                                                                                      supervisor):
+    case = new_case()
+    services.event_add(actor=worker, case=case, event_type="Recruitment", country="MNG", state="Govi-Altai")
+    services.assessment_record(actor=worker, case=case, needs=["accommodation"], guardian_name="Tsetseg",
+                               guardian_relationship="maternal aunt")
+
+    created = {e.entity: e.changes for e in AuditEvent.objects.filter(case_public_id=case.public_id, action="create")}
+
+    assert created["cases.traffickingevent"]["state"] == audit.WITHHELD
+    assert created["cases.traffickingevent"]["country"] == "MNG"  # a country is not withheld
+    assert created["cases.needsassessment"]["guardian_relationship"] == audit.WITHHELD
+    dump = repr(list(AuditEvent.objects.values_list("changes", flat=True)))
+    assert "Govi-Altai" not in dump and "maternal aunt" not in dump
+    client.force_login(supervisor)
+    html = client.get(f"/cases/{case.public_id}/history/").content.decode()
+    assert "changed (identifying, not kept in the log)" in html and "Govi-Altai" not in html
+
+
 def test_verify_reports_ok_and_the_count(new_case, capsys):
     new_case()
     count = AuditEvent.objects.count()

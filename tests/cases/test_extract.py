@@ -72,3 +72,23 @@ def test_ctip_cases_extract_dry_run_counts(consented_case, capsys):
 
     assert main(["cases", "extract", "--dry-run"]) == 0
     assert capsys.readouterr().out.startswith("1 de-identified records would replace contributor 'casestore'")
+
+
+def test_a_returning_person_is_one_record_per_case_each_with_its_own_age(worker):
+    """A person trafficked at 16 (registered 2020) and again at 21 (registered 2025) is two records, like two
+    CTDC case records; each reads the age on its own registration date and nothing links the two rows."""
+    import datetime as dt
+
+    first = services.case_create(actor=worker, first_name="Nomin", gender="Feminine", citizenship="MNG",
+                                 age_years=16, registered_on=dt.date(2020, 5, 1))
+    second = services.case_create_for_person(actor=worker, person_id=first.person_id,
+                                             registered_on=dt.date(2025, 6, 1))
+    services.consent_record(actor=worker, case=first, purpose=ConsentPurpose.STATISTICS, given_by="guardian",
+                            guardian_name="Mother", child_assent=True)
+    services.consent_record(actor=worker, case=second, purpose=ConsentPurpose.STATISTICS)  # an adult now
+
+    rows = extract.build_extract().rows(named=True)
+
+    assert sorted((r["year_of_registration"], r["age_band"], r["majority_status"]) for r in rows) == [
+        (2020, "9-17", "minor"), (2025, "21-23", "adult")]
+    assert not {"person_id", "record_id", "case_id"} & set(extract.build_extract().columns)

@@ -151,7 +151,7 @@ def test_the_history_shows_the_anonymisation_by_the_rule(client, supervisor, old
 
     html = _text(client.get(f"/cases/{old_case.public_id}/history/"))
 
-    assert "Anonymised: identifying details erased" in html and "retention_period" in html
+    assert "Anonymised: identifying details erased" in html and "The retention period is over" in html
     assert "retention period (years after closure)" in html
 
 

@@ -117,3 +117,38 @@ def test_it_reads_in_mongolian(client, supervisor, person_cases):
 
     assert '<html lang="mn">' in html
     assert "Энэ хүний талаар хадгалж буй мэдээлэл" in html and "What is held about this person" not in html
+
+
+def test_one_download_covers_every_case_of_a_returning_person(client, user, new_case):
+    """Started from either case, and by a supervisor whose scope is their own cases only: the request is the
+    organisation's to answer in full."""
+    from ctip.cases.models import Person
+
+    first_worker, second_worker = user("case_worker", "iom", "first"), user("case_worker", "iom", "second")
+    first = new_case(actor=first_worker, identity_number="УБ98031412")
+    services.note_add(actor=first_worker, case=first, text="First situation")
+    second = services.case_create_for_person(actor=second_worker, person_id=first.person_id)
+    services.note_add(actor=second_worker, case=second, text="Trafficked again")
+    boss = user("supervisor", "iom", "boss-self", scope="self")
+    services.case_assign(actor=second_worker, case=second, workers=[second_worker, boss])
+    client.force_login(boss)
+
+    data = json.loads(_download(client, second, format="json").content)
+
+    assert Person.objects.count() == 1
+    assert [c["public_id"] for c in data["cases"]] == [first.public_id, second.public_id]
+    assert [c["notes"][0]["text"] for c in data["cases"]] == ["First situation", "Trafficked again"]
+
+
+def test_another_record_with_the_same_identifiers_is_named_not_merged(client, supervisor, new_case):
+    first = new_case(identity_number="УБ98031412")
+    twice = new_case(first_name="Saraa", identity_number="УБ98031412")
+    services.note_add(actor=twice.owner, case=twice, text="Registered a second time")
+    client.force_login(supervisor)
+
+    html = _download(client, first).content.decode()
+    data = json.loads(_download(client, first, format="json").content)
+
+    assert "Other records that may be this person" in html and twice.public_id in html
+    assert "Registered a second time" not in html
+    assert data["other_matching_records"] == [{"matched_on": ["identity_number"], "cases": [twice.public_id]}]

@@ -199,3 +199,21 @@ def test_an_unreadable_file_is_explained_in_mongolian(analyst, tmp_path):
     bad.write_text(files.FIXTURE.read_text(), encoding="utf-16")
     page = analyst.get(_upload(analyst, bad)["Location"]).content.decode()
     assert 'translate="no">utf16.csv</span>: файл UTF-16 кодчилолтой' in page and "encoded as UTF-16" not in page
+
+
+@pytest.mark.parametrize("code,mongolian", [
+    ("xlsx_encrypted", "Excel файл нууц үгээр хамгаалагдсан (шифрлэгдсэн) тул уншиж чадсангүй"),
+    ("xlsx_unreadable", "файлын агуулга Excel-ийн бичдэг хэлбэрт тохирохгүй тул уншиж чадсангүй"),
+    ("damaged_xlsx", "файл Excel файл шиг эхэлсэн ч гэмтсэн эсвэл дутуу байна"),
+])
+def test_a_workbook_that_cannot_be_read_is_explained_in_mongolian_without_the_readers_english(
+        analyst, tmp_path, code, mongolian):
+    from tests.exchange.bad_files import BAD_FILES
+
+    analyst.post(reverse("set_language"), {"language": "mn", "next": "/"})
+    bad = BAD_FILES[code].make(tmp_path)
+    page = analyst.get(_upload(analyst, bad)["Location"]).content.decode()
+    text = " ".join(re.sub(r"<[^>]+>", "", page).split())
+    assert f"{bad.name}: {mongolian}" in text
+    for english in ("zip file", "File is not", "Excel workbook", "cannot be read", "export it again"):
+        assert english not in text, english

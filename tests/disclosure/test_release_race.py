@@ -89,7 +89,9 @@ def test_two_cli_processes_writing_one_id_at_once(home, frame, tmp_path):
     assert (ok, refused) == (0, 2)
     assert "release cli-same written" in out_ok
     assert out_refused == ""
-    assert "release 'cli-same' exists already; choose another id" in err_refused
+    # the loser is told the id is taken, or being written when the winner has not finished yet
+    assert ("release 'cli-same' exists already; choose another id" in err_refused
+            or "release 'cli-same' is being written now (by another run)" in err_refused)
     assert [r.id for r in registry.list_releases()] == ["cli-same"]
 
 
@@ -107,7 +109,8 @@ def test_an_id_being_written_is_not_listed_and_is_refused_on_the_command_line(ho
     frame.head(300).write_csv(source)
     assert main(["release", "kanon", "--k", "5", "--input", str(source), "busy"]) == 2
     captured = capsys.readouterr()
-    assert captured.err.strip().endswith("release 'busy' exists already; choose another id")
+    assert captured.err.strip() == ("ctip release: release 'busy' is being written now (by another run); wait "
+                                    "until 'ctip release list' shows it")
     assert captured.out == ""
     assert list((home / "releases" / "busy").iterdir()) == [], "the other writer's claim is left alone"
 

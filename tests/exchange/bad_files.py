@@ -56,6 +56,17 @@ def messages_of(bad: Bad, folder: Path, store: Dataset) -> list[dict]:
     return found
 
 
+def _encrypted_workbook(folder: Path) -> Path:
+    """A real password-protected workbook, as Excel writes one (an OLE2 file holding the encrypted .xlsx)."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = _workbook([["yearOfRegistration", "gender"], ["2019", "Female"]])(folder)
+    path = folder / "protected.xlsx"
+    with open(plain, "rb") as source, open(path, "wb") as out:
+        OOXMLFile(source).encrypt("secret", out)
+    return path
+
+
 # --- CTDC files: the published 2017 sample with one thing wrong ---------------------------------
 
 def _ctdc(folder: Path, name: str, change: Callable[[list[str], list[dict]], list[str] | None]) -> Path:
@@ -240,6 +251,7 @@ BAD_FILES: dict[str, Bad] = {
     "zip_not_xlsx": Bad(_zip({"notes.txt": b"hello"})),
     "xlsx_too_large": Bad(_zip({"xl/workbook.xml": b"<workbook/>"}, zeros=257 << 20)),
     "xlsx_unreadable": Bad(_zip({"xl/workbook.xml": b"not a workbook"})),
+    "xlsx_encrypted": Bad(_encrypted_workbook),
     "xlsx_sheet_empty": Bad(_workbook([]), fmt="htcds-xlsx"),
     "duplicate_column": Bad(_text("dup.csv", "prs_Gender,prs_Gender,vic_TypeOfExploitation\nFeminine,,ForcedLabour\n")),
     # No file found makes Arrow refuse what the slow scan then finds well-formed: this message is the

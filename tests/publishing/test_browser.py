@@ -65,3 +65,37 @@ def test_analyst_makes_a_release_with_the_keyboard(page, live_server, make_user,
     page.wait_for_url(re.compile(r"/releases/dp-tables/(#.*)?$"))
     assert page.get_by_text("Release dp-tables created. It is not published").is_visible()
     assert registry.load_release("dp-tables").epsilon == 1.0
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_form_says_a_release_is_being_made_and_sends_it_once(page, live_server, make_user, login, tmp_path,
+                                                                 monkeypatch):
+    """While the server makes the release, the button says so and refuses a second press, and a status
+    message tells a screen reader what is happening. The page's submissions are counted and held back in the
+    browser (Playwright waits for a pending navigation before it looks at the page)."""
+    from ctip.dataset.store import Dataset
+    from tests.dataset.files import FIXTURE
+
+    monkeypatch.setenv("CTIP_HOME", str(tmp_path))
+    Dataset().import_file(FIXTURE)
+    make_user("ana", role="data_analyst")
+    login(page, "ana")
+    page.goto(f"{live_server.url}/releases/")
+    status = page.locator("#new-release-status")
+    assert status.get_attribute("role") == "status" and status.inner_text() == ""
+    page.evaluate("""() => {
+        window.sent = 0;  // listens after the page's script: counts what it lets through, then holds it back
+        document.getElementById("new-release").addEventListener("submit", (event) => {
+            if (!event.defaultPrevented) window.sent += 1;
+            event.preventDefault();
+        });
+    }""")
+    page.get_by_label("Release id").fill("slow-one")
+    page.get_by_role("button", name="Make the release").click()
+    assert status.inner_text().startswith("The release is being made: this takes from a few seconds")
+    working = page.get_by_role("button", name="Making the release…")
+    assert working.get_attribute("aria-disabled") == "true"
+    working.click(force=True)  # a second press while the first is being answered
+    page.get_by_label("Release id").press("Enter")  # or Enter in a field
+    assert page.evaluate("window.sent") == 1

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from tests.web.spacing import text_spacing_problems
+
 AXE_JS = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -21,7 +23,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # aria-describedby naming an element that does not exist), except colour contrast over what it cannot measure
 # (text over a picture or overlapping boxes): that is reviewed by eye (docs/accessibility.md).
 RUN_AXE = """
-tags => axe.run(document, {runOnly: {type: "tag", values: tags}}).then(r => [
+runOnly => axe.run(document, {runOnly}).then(r => [
   ...r.violations,
   ...r.incomplete.filter(rule => rule.id !== "color-contrast").map(rule => ({...rule, id: rule.id + " (undecided)"})),
 ])
@@ -42,10 +44,13 @@ class Violation:
 
 @dataclass
 class AxeAudit:
-    """The violations found so far and the pages checked, in the order visited."""
+    """The violations found so far and the pages checked, in the order visited. ``rules``: only these axe-core
+    rules (ids) instead of every WCAG 2.1 A/AA rule. After axe-core, each page is also checked with the text
+    spacing of WCAG 1.4.12 applied (``tests/web/spacing.py``), which axe-core does not do."""
 
     violations: list[Violation] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)
+    rules: list[str] | None = None
 
     def check(self, page, label: str) -> None:
         """Run axe-core on the page as it is now (charts drawn, tables filled) with every ``<details>`` open
@@ -59,12 +64,16 @@ class AxeAudit:
         language = page.locator("html").get_attribute("lang")
         label = f"{label} [{language}]"
         self.pages.append(label)
-        result = page.evaluate(RUN_AXE, WCAG_TAGS)
+        run_only = {"type": "rule", "values": self.rules} if self.rules else {"type": "tag", "values": WCAG_TAGS}
+        result = page.evaluate(RUN_AXE, run_only)
         for rule in result:
             for node in rule["nodes"]:
                 summary = " ".join(node.get("failureSummary", "").split())
                 target = " ".join(" ".join(t) if isinstance(t, list) else t for t in node["target"])
                 self.violations.append(Violation(label, rule["id"], rule.get("impact") or "", target, summary))
+        for problem in text_spacing_problems(page):
+            self.violations.append(Violation(label, "text-spacing (1.4.12)", "serious", problem["target"],
+                                             problem["summary"]))
 
     def visit(self, page, url: str, label: str | None = None) -> None:
         page.goto(url)

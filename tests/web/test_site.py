@@ -27,7 +27,7 @@ def test_security_headers_on_every_page(client):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
 
 
-def test_passwords_are_hashed_with_argon2(make_user):
+def test_passwords_are_hashed_with_argon2(production_password_hashing, make_user):
     user = make_user("hasher")
     assert user.password.startswith("argon2$")
 

@@ -1,11 +1,12 @@
 """Two rules applied on every request of a signed-in person: sessions end when idle or too old (or when the
-person's organisation has been deactivated), and a session that has not given its second factor opens only the
-pages that ask for it.
+person's organisation has been deactivated, or their temporary password has expired), and a session with a
+sign-in step left (its code, its own password, enrolment: ``signin_steps``) opens only the page of that step.
 
 A shelter's computer is shared: a session left open must not stay usable. It ends after
 ``CTIP_SESSION_IDLE_MINUTES`` without a request (default 30; counted to the minute) and 8 hours after sign-in
-whatever the activity (``SESSION_COOKIE_AGE``). The person lands on the sign-in page with a message saying
-why, and comes back to the page they were on.
+whatever the activity (``SESSION_COOKIE_AGE``); every page warns ``SESSION_END_WARNING_SECONDS`` before that
+absolute end (``context_processors``). The person lands on the sign-in page with a message saying why, and comes
+back to the page they were on.
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
-from ctip.accounts import twofactor
+from ctip.accounts import passwords, signin_steps
 from ctip.accounts.signin_audit import LOGOUT_REASON
 
 SIGNED_IN_AT = "ctip_signed_in_at"
 LAST_SEEN = "ctip_last_seen"
 _REFRESH_SECONDS = 60  # write the last-seen time at most once a minute (one session write, not one a request)
+SESSION_END_WARNING_SECONDS = 10 * 60  # the notice before the 8 hours are over: time to save what one is typing
 
 
 def _return_path(request: HttpRequest) -> str:
@@ -69,6 +71,10 @@ class SessionLimitsMiddleware:
             return self._end(request, "organisation deactivated", _(
                 "Your session ended: your organisation's access to ctip has been deactivated. Ask a system "
                 "administrator if you think this is a mistake."))
+        if passwords.temporary_expired(request.user):
+            return self._end(request, "temporary password expired", _(
+                "Your session ended: the temporary password you signed in with has expired before you chose your "
+                "own. Ask your administrator for a new one."))
         if signed_in is None:  # a session opened before these limits existed: count from now
             session[SIGNED_IN_AT] = signed_in = now
         if now - signed_in > settings.SESSION_COOKIE_AGE:
@@ -99,15 +105,9 @@ def start_session_clock(sender, request, user, **kwargs) -> None:
         request.session[SIGNED_IN_AT] = request.session[LAST_SEEN] = time.time()
 
 
-# Pages a session without its second factor may open (URL names).
-OPEN_BEFORE_SECOND_FACTOR = frozenset({
-    "accounts:two_factor_verify", "accounts:two_factor_enrol", "accounts:keepalive", "logout", "set_language",
-    "healthz",
-})
-
-
-class TwoFactorMiddleware:
-    """Send a person who gave only their password to the code page (enrolled) or the enrolment page
+class SignInStepsMiddleware:
+    """Send a person who gave only their password to the page of their next sign-in step (``signin_steps``):
+    the code page (enrolled), the password page (a temporary password), the enrolment page
     (``CTIP_TWO_FACTOR=required``, not enrolled yet); nothing else opens until then."""
 
     def __init__(self, get_response):
@@ -117,10 +117,10 @@ class TwoFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view, args, kwargs) -> HttpResponse | None:
-        user = request.user
-        if not twofactor.second_factor_pending(user):
+        step = signin_steps.pending_step(request.user)
+        if step is None:
             return None
-        if request.resolver_match is not None and request.resolver_match.view_name in OPEN_BEFORE_SECOND_FACTOR:
+        view_name = request.resolver_match.view_name if request.resolver_match is not None else None
+        if signin_steps.may_open(step, view_name):
             return None
-        target = "accounts:two_factor_verify" if twofactor.is_enrolled(user) else "accounts:two_factor_enrol"
-        return redirect(f"{reverse(target)}?{urlencode({'next': _return_path(request)})}")
+        return redirect(f"{reverse(step)}?{urlencode({'next': _return_path(request)})}")

@@ -68,6 +68,10 @@ class User(AbstractUser):
     scope = models.CharField(_("scope"), max_length=16, choices=Scope.choices, default=Scope.SELF)
     group = models.CharField(_("group"), max_length=100, blank=True)
     is_service_account = models.BooleanField(_("service account"), default=False)
+    # Set when an administrator issues the password (new account, reset, reactivation): the person must choose
+    # their own at their next sign-in, and the issued one stops working at this time (``ctip.accounts.passwords``).
+    # None: the password is the person's own (or the account has none).
+    temporary_password_expires = models.DateTimeField(_("temporary password expires"), null=True, blank=True)
 
     objects = CtipUserManager()
 
@@ -76,6 +80,11 @@ class User(AbstractUser):
         """An active account of an active organisation (or of none): sessions, sign-ins and API tokens of any
         other account are refused."""
         return self.is_active and (self.organisation is None or self.organisation.is_active)
+
+    @property
+    def has_temporary_password(self) -> bool:
+        """Whether the password was issued by an administrator and not yet replaced by the person's own."""
+        return self.temporary_password_expires is not None
 
     def has_capability(self, capability: str) -> bool:
         from ctip.accounts.permissions import role_has

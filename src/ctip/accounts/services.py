@@ -3,9 +3,11 @@ account's role, scope and group, deactivating and reactivating accounts, resetti
 revoking a service account's API tokens.
 
 Passwords are generated (``secrets``), hashed with Argon2 by Django, and returned once for the caller to
-hand over; they are never stored or logged in clear. A service account gets no usable password: it
-calls the API with a bearer token, issued by whoever may manage the account (users page or ``ctip manage
-api_token``) and shown once; giving the account a new unusable password revokes all its tokens.
+hand over; they are never stored or logged in clear. Such an issued password is temporary (``passwords``): the
+person chooses their own at the next sign-in (``password_change``, audited as ``user.password_change``). A
+service account gets no usable password: it calls the API with a bearer token, issued by whoever may manage the
+account (users page or ``ctip manage api_token``) and shown once; giving the account a new unusable password
+revokes all its tokens.
 
 Who may grant what: an operator on the command line (``actor=None``) and a system administrator may grant
 every role and scope in every organisation. An organisation administrator acts only in their own
@@ -22,7 +24,6 @@ names, organisation codes, role, scope, group; never a password).
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -30,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ctip import vocab
+from ctip.accounts import passwords
 from ctip.accounts.models import Organisation, Role, Scope, User
 from ctip.accounts.permissions import user_can
 
@@ -83,11 +85,6 @@ def _record(*, actor: User | None, action: str, instance: User | Organisation, c
 def _audit(*, actor: User | None, action: str, user: User, **changes) -> None:
     """Append an account event (the account's user name first, then what changed)."""
     _record(actor=actor, action=action, instance=user, changes={"username": user.username, **changes})
-
-
-def new_password() -> str:
-    """A random password of 16 URL-safe characters (96 bits)."""
-    return secrets.token_urlsafe(12)
 
 
 def manages_all_organisations(admin: User | None) -> bool:
@@ -235,7 +232,7 @@ def user_create(*, username: str, organisation: Organisation | None, role: str, 
                 group: str = "", service_account: bool = False,
                 actor: User | None = None) -> tuple[User, str | None]:
     """A new active user of ``organisation``, created by ``actor`` (None: an operator on the command line);
-    returns the user and the password to hand over (None for a service account, which has no usable
+    returns the user and the temporary password to hand over (None for a service account, which has no usable
     password). ``actor`` must be allowed to grant the role and scope in that organisation."""
     if not manages_all_organisations(actor):
         if actor.organisation_id is None or (organisation is not None and organisation.pk != actor.organisation_id):
@@ -254,16 +251,22 @@ def user_create(*, username: str, organisation: Organisation | None, role: str, 
         raise AccountError("group", _("a user with the scope 'group' needs a group name"))
     user = User(username=username, organisation=organisation, role=role, scope=scope, group=group.strip(),
                 is_service_account=service_account)
-    password = None if service_account else new_password()
-    if password is None:
+    if service_account:
+        password = None
         user.set_unusable_password()
     else:
-        user.set_password(password)
+        password = passwords.issue_temporary(user)
     _full_clean(user)
     user.save()
     _audit(actor=actor, action="user.create", user=user, organisation=organisation.code, role=role,
-           scope=scope, group=user.group, service_account=service_account)
+           scope=scope, group=user.group, service_account=service_account, **_expiry(user))
     return user, password
+
+
+def _expiry(user: User) -> dict:
+    """When the account's issued password expires, for the audit log (nothing when it has none)."""
+    expires = user.temporary_password_expires
+    return {"temporary_password_expires": expires.isoformat()} if expires else {}
 
 
 def _user(username: str) -> User:
@@ -327,32 +330,32 @@ def user_deactivate(*, username: str, actor: User | None = None) -> User:
     check_manage(actor, user)
     user.is_active = False
     user.set_unusable_password()  # also revokes the API tokens of a service account
-    user.save(update_fields=["is_active", "password"])
+    user.temporary_password_expires = None
+    user.save(update_fields=["is_active", "password", "temporary_password_expires"])
     _audit(actor=actor, action="user.deactivate", user=user, is_active=False)
     return user
 
 
 @transaction.atomic
 def user_reactivate(*, username: str, actor: User | None = None) -> tuple[User, str | None]:
-    """Let a deactivated user log in again with a new random password, returned once (deactivation erased
+    """Let a deactivated user log in again with a new temporary password, returned once (deactivation erased
     the old one). A service account gets none: issue it a new token (``service_account_token_issue``)."""
     user = _user(username)
     check_manage(actor, user)
     if user.is_active:
         raise AccountError("username", _("%(name)r is already active") % {"name": username})
-    password = None if user.is_service_account else new_password()
-    if password is not None:
-        user.set_password(password)
+    password = None if user.is_service_account else passwords.issue_temporary(user)
     user.is_active = True
-    user.save(update_fields=["is_active", "password"])
-    _audit(actor=actor, action="user.reactivate", user=user, is_active=True)
+    user.save(update_fields=["is_active", "password", "temporary_password_expires"])
+    _audit(actor=actor, action="user.reactivate", user=user, is_active=True, **_expiry(user))
     return user, password
 
 
 @transaction.atomic
 def user_reset_password(*, username: str, actor: User | None = None) -> str:
-    """Give an active person's account a new random password and return it (old sessions end at their next
-    request: Django ties sessions to the password hash)."""
+    """Give an active person's account a new temporary password and return it (old sessions end at their next
+    request: Django ties sessions to the password hash). An enrolled authenticator stays: the person gives a
+    code before choosing their own password."""
     user = _user(username)
     check_manage(actor, user)
     if not user.is_active:
@@ -361,11 +364,22 @@ def user_reset_password(*, username: str, actor: User | None = None) -> str:
     if user.is_service_account:
         raise AccountError("username", _("%(name)r is a service account; it uses API tokens, not a password")
                            % {"name": username})
-    password = new_password()
-    user.set_password(password)
-    user.save(update_fields=["password"])
-    _audit(actor=actor, action="user.reset_password", user=user)
+    password = passwords.issue_temporary(user)
+    user.save(update_fields=["password", "temporary_password_expires"])
+    _audit(actor=actor, action="user.reset_password", user=user, **_expiry(user))
     return password
+
+
+@transaction.atomic
+def password_change(*, user: User, password: str) -> User:
+    """The person sets their own password (already validated by the form): an issued one stops being temporary.
+    Audited as ``user.password_change`` (``forced``: it replaced an issued password), never the value."""
+    forced = user.has_temporary_password
+    user.set_password(password)
+    user.temporary_password_expires = None
+    user.save(update_fields=["password", "temporary_password_expires"])
+    _audit(actor=user, action="user.password_change", user=user, forced=forced)
+    return user
 
 
 def _service_account(username: str, actor: User | None) -> User:
@@ -407,7 +421,8 @@ def service_account_tokens_revoke(*, username: str, actor: User | None = None) -
     Audited as ``user.revoke_tokens``."""
     user = _service_account(username, actor)
     user.set_unusable_password()
-    user.save(update_fields=["password"])
+    user.temporary_password_expires = None
+    user.save(update_fields=["password", "temporary_password_expires"])
     _audit(actor=actor, action="user.revoke_tokens", user=user)
     return user
 

@@ -3,13 +3,15 @@
 Events (``action``; ``changes`` holds the rest):
 
 - ``auth.login``: the password was accepted; ``second_factor`` says what comes next (``verify``, ``enrol``,
-  ``none``).
+  ``none``); ``temporary_password: true`` when it was one issued by an administrator (the person must choose
+  their own next).
 - ``auth.verify``: the second factor was accepted (``method``: ``authenticator`` or ``recovery code``).
-- ``auth.login_failed``: a wrong password (``reason: password``), a wrong code (``code``) or an attempt
-  refused during a lockout (``locked out``).
+- ``auth.login_failed``: a wrong password (``reason: password``), a wrong code (``code``), an attempt
+  refused during a lockout (``locked out``) or a right but expired temporary password (``temporary password
+  expired``; not a failure for the lockout: nothing was guessed).
 - ``auth.lockout``: the failure that started a lockout of the user name from that address.
-- ``auth.logout``: ``reason`` is ``signed out``, ``idle``, ``expired``, ``locked out`` or ``organisation
-  deactivated``.
+- ``auth.logout``: ``reason`` is ``signed out``, ``idle``, ``expired`` (8 hours), ``sign in again`` (before the
+  8 hours were over), ``locked out``, ``organisation deactivated`` or ``temporary password expired``.
 
 Each holds the client address (``address``): an investigator needs it to tell a colleague's mistyped password
 from an attack; it is staff personal data, readable only where the audit log is (system administrators).
@@ -39,6 +41,12 @@ def record_verify(request: HttpRequest, method: str) -> None:
     _record(actor=request.user, action="auth.verify", user=request.user, request=request, method=method)
 
 
+def record_expired(request: HttpRequest | None, user: User) -> None:
+    """A right password refused because it was a temporary one whose time is over."""
+    _record(actor=None, action="auth.login_failed", user=user, request=request, reason="temporary password expired",
+            known_account=True)
+
+
 def _on_login(sender, request, user, **kwargs) -> None:
     from ctip.accounts import twofactor
 
@@ -48,7 +56,8 @@ def _on_login(sender, request, user, **kwargs) -> None:
         step = "verify"
     else:
         step = "enrol" if twofactor.required() else "none"
-    _record(actor=user, action="auth.login", user=user, request=request, second_factor=step)
+    temporary = {"temporary_password": True} if user.has_temporary_password else {}
+    _record(actor=user, action="auth.login", user=user, request=request, second_factor=step, **temporary)
 
 
 def _on_logout(sender, request, user, **kwargs) -> None:
@@ -58,7 +67,7 @@ def _on_logout(sender, request, user, **kwargs) -> None:
 
 
 def _on_failure(sender, credentials, request=None, **kwargs) -> None:
-    """Runs after django-axes' own receiver (``axes`` comes first in INSTALLED_APPS), so the request already
+    """Runs after django-axes' own receiver (connected first: ``AccountsConfig.ready``), so the request already
     says whether this failure was refused by a lockout or started one."""
     if request is None:  # not a web sign-in (a test client, a shell): nothing to lock out, nobody to trace
         return

@@ -10,8 +10,11 @@ from __future__ import annotations
 import time
 
 from django import forms
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.signals import user_login_failed
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,6 +27,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 
 from ctip.accounts import services, signin_audit, twofactor
+from ctip.accounts.lockout import LOGOUT_REASON
 from ctip.accounts.middleware import LAST_SEEN
 
 
@@ -35,7 +39,7 @@ class CodeForm(forms.Form):
         error_messages={"required": gettext_lazy("Type the code your app shows.")})
 
 
-def _next(request: HttpRequest) -> str:
+def next_page(request: HttpRequest) -> str:
     """The page to go on to: ``next`` if it is on this site, otherwise the start page."""
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
@@ -64,7 +68,21 @@ def keepalive(request: HttpRequest) -> HttpResponse:
     request.session[LAST_SEEN] = time.time()
     if request.headers.get("X-Requested-With") == "fetch":
         return HttpResponse(status=204)
-    return redirect(_next(request))
+    return redirect(next_page(request))
+
+
+@never_cache
+@require_POST
+@login_required
+def sign_in_again(request: HttpRequest) -> HttpResponse:
+    """"Sign in again now" on the notice before the 8-hour end: end this session and come back to the page, in a
+    new session of 8 hours, after signing in."""
+    back = next_page(request)
+    setattr(request, LOGOUT_REASON, "sign in again")
+    logout(request)
+    messages.info(request, _("You are signed out. Sign in again to start a new session; you come back to the page "
+                             "you were on."))
+    return redirect_to_login(back)
 
 
 @login_required
@@ -84,12 +102,13 @@ def two_factor_enrol(request: HttpRequest) -> HttpResponse:
     """Scan the QR code (or type the secret), confirm with a code: the recovery codes follow on the same page.
 
     An account that already has an authenticator replaces it only from a verified session: someone holding
-    just the password cannot swap in their own phone."""
+    just the password cannot swap in their own phone. A session opened with a temporary password never gets here
+    before choosing its own (``signin_steps``)."""
     user = request.user
     if not twofactor.applies_to(user):
         raise Http404(_("Service accounts have no second factor."))
     if twofactor.is_enrolled(user) and not user.is_verified():
-        return redirect(f"{reverse('accounts:two_factor_verify')}?{urlencode({'next': _next(request)})}")
+        return redirect(f"{reverse('accounts:two_factor_verify')}?{urlencode({'next': next_page(request)})}")
     device = twofactor.pending_device(user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and not _wait(form, twofactor.wait_seconds(device)):
@@ -98,12 +117,12 @@ def two_factor_enrol(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             request.session.cycle_key()  # a new session id for the now fully signed-in session
             return render(request, "accounts/recovery_codes.html",
-                          {"codes": codes, "enrolled_now": True, "next": _next(request)})
+                          {"codes": codes, "enrolled_now": True, "next": next_page(request)})
         form.add_error("code", _("This code does not match. Check that the phone's clock is right and type the "
                                  "code the app shows now (it changes every 30 seconds)."))
     return render(request, "accounts/two_factor_enrol.html", {
         "form": form, "qr": twofactor.qr_data_uri(device), "secret": twofactor.secret_text(device),
-        "replacing": twofactor.is_enrolled(user), "required": twofactor.required(), "next": _next(request),
+        "replacing": twofactor.is_enrolled(user), "required": twofactor.required(), "next": next_page(request),
     })
 
 
@@ -115,7 +134,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     failed sign-in for the lockout (django-axes), on top of django-otp's growing delay per device."""
     user = request.user
     if user.is_verified() or not twofactor.is_enrolled(user):
-        return redirect(_next(request))
+        return redirect(next_page(request))
     form = CodeForm(request.POST or None)
     if (request.method == "POST" and form.is_valid()
             and not _wait(form, twofactor.wait_seconds(twofactor.authenticator(user)), form.cleaned_data["code"])):
@@ -125,12 +144,12 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
             request.session.cycle_key()  # a new session id for the now fully signed-in session
             signin_audit.record_verify(request, "recovery code" if isinstance(device, StaticDevice)
                                        else "authenticator")
-            return redirect(_next(request))
+            return redirect(next_page(request))
         user_login_failed.send(sender=__name__, credentials={"username": user.username, "ctip_step": "code"},
                                request=request)
         form.add_error("code", _("This code does not match. Type the code your app shows now, or one of your "
                                  "recovery codes."))
-    return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _next(request)})
+    return render(request, "accounts/two_factor_verify.html", {"form": form, "next": next_page(request)})
 
 
 @never_cache

@@ -139,10 +139,10 @@ MN = {
         "Нууцаар хүлээлгэн өгнө үү: биечлэн эсвэл утсаар уншиж өгнө; и-мэйл, чат, орхисон цаасаар хэзээ ч "
         "бүү дамжуул. ctip зөвхөн түүний хэшийг хадгалдаг тул дахин харуулж чадахгүй; алдвал нууц үгийг "
         "шинэчилнэ үү.",
-    "Ask the user to choose a password of their own at their first login (“Change password”, at the top of "
-    "every page).":
-        "Хэрэглэгчийг анх нэвтрэхдээ өөрийн нууц үгийг сонгохыг хүснэ үү (хуудас бүрийн дээд хэсэгт буй "
-        "«Нууц үг солих»).",
+    "This password is temporary: it works until %(expires)s, and only to sign in and choose a password of their "
+    "own, which ctip asks for at once. After that time, reset the password again.":
+        "Энэ нууц үг түр зуурынх: %(expires)s хүртэл зөвхөн нэвтэрч, өөрийн нууц үгийг сонгоход ажиллана; "
+        "ctip үүнийг нэвтэрмэгц шаардана. Тэр хугацаа өнгөрвөл нууц үгийг дахин шинэчилнэ үү.",
     # what happened
     "No such user.": "Ийм хэрэглэгч алга.",
     "%(name)s: %(problem)s": "%(name)s: %(problem)s",
@@ -332,4 +332,34 @@ MN = {
         "Хэрэглэгчид хуудсанд бүртгэлийн бүх токеныг хүчингүй болгоно уу.",
     "Issue a token": "Токен олгох",
     "Revoke all tokens": "Бүх токеныг хүчингүй болгох",
+    # temporary passwords (ctip.accounts.passwords, password_views; registration templates)
+    "temporary password expires": "түр нууц үгийн дуусах хугацаа",
+    "Temporary password expired": "Түр нууц үгийн хугацаа дууссан",
+    "Temporary password until %(expires)s": "Түр нууц үг, %(expires)s хүртэл",
+    "Temporary password": "Түр нууц үг",
+    "Choose your own password": "Өөрийн нууц үгийг сонгоно уу",
+    "You signed in with a temporary password that an administrator gave you. Choose a password of your own, known "
+    "only to you, before you go on: the temporary one then stops working (it would have expired on %(expires)s).":
+        "Та администраторын өгсөн түр нууц үгээр нэвтэрлээ. Үргэлжлүүлэхээсээ өмнө зөвхөн өөрөө мэдэх нууц "
+        "үгээ сонгоно уу: түр нууц үг үүний дараа ажиллахаа болино (угаас %(expires)s-нд дуусах байсан).",
+    "The temporary password you were given has expired. Ask your administrator for a new one.":
+        "Танд өгсөн түр нууц үгийн хугацаа дууссан. Администратороосоо шинийг хүснэ үү.",
+    "Your session ended: the temporary password you signed in with has expired before you chose your own. Ask "
+    "your administrator for a new one.":
+        "Таны холболт дууслаа: таны нэвтэрсэн түр нууц үгийн хугацаа та өөрийн нууц үгээ сонгохоос өмнө дууссан. "
+        "Администратороосоо шинийг хүснэ үү.",
+    "Your new password must differ from the one you have now.":
+        "Шинэ нууц үг одоогийн нууц үгээс өөр байх ёстой.",
+    "Your password is changed: use it from now on. The temporary one no longer works.":
+        "Таны нууц үг солигдлоо: цаашид үүнийг ашиглана уу. Түр нууц үг ажиллахаа больсон.",
+    # the 8-hour end of a session (base.html, signin_views.sign_in_again)
+    "Your session ends at %(time)s": "Таны нэвтрэлт %(time)s-д дуусна",
+    "For security, a session lasts at most 8 hours from signing in and cannot be extended. Save what you are "
+    "typing, or sign in again now to start a new session: you come back to this page.":
+        "Аюулгүй байдлын үүднээс нэвтрэлт нэвтэрснээс хойш хамгийн ихдээ 8 цаг үргэлжилдэг бөгөөд сунгах "
+        "боломжгүй. Бичиж буй зүйлээ хадгална уу, эсвэл шинэ нэвтрэлт эхлүүлэхийн тулд одоо дахин нэвтэрнэ үү: "
+        "та энэ хуудас руугаа буцаж ирнэ.",
+    "Sign in again now": "Одоо дахин нэвтрэх",
+    "You are signed out. Sign in again to start a new session; you come back to the page you were on.":
+        "Та системээс гарлаа. Шинэ нэвтрэлт эхлүүлэхийн тулд дахин нэвтэрнэ үү; та байсан хуудас руугаа буцна.",
 }

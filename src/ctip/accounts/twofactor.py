@@ -37,18 +37,32 @@ def applies_to(user: User) -> bool:
     return user.is_authenticated and not user.is_service_account
 
 
+_ENROLLED = "_ctip_enrolled"  # the answer of ``is_enrolled``, kept on the user object
+
+
 def is_enrolled(user: User) -> bool:
-    """Whether the account has a confirmed authenticator."""
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    """Whether the account has a confirmed authenticator.
+
+    One query per user object: the middleware and the navigation bar both ask on every page, about
+    ``request.user``, a new object on each request. What changes the answer (``enrolment_confirm``,
+    ``remove``) forgets it on the object it was given."""
+    if not hasattr(user, _ENROLLED):
+        setattr(user, _ENROLLED, TOTPDevice.objects.filter(user=user, confirmed=True).exists())
+    return getattr(user, _ENROLLED)
+
+
+def _forget_enrolment(user: User) -> None:
+    if hasattr(user, _ENROLLED):
+        delattr(user, _ENROLLED)
 
 
 def second_factor_pending(user: User) -> bool:
-    """Whether this signed-in person still owes their second factor (a code, or enrolment when required):
-    until then only the pages that ask for it open, and the navigation bar offers nothing else."""
-    verified = getattr(user, "is_verified", None)  # set by django-otp's middleware on every request
-    if not applies_to(user) or verified is None or verified():
-        return False
-    return required() or is_enrolled(user)
+    """Whether this signed-in person has a sign-in step left (their code, their own password in place of a
+    temporary one, or enrolment when required; ``signin_steps.pending_step``): until then only the page of that
+    step opens, and the navigation bar (``ctip.web.nav``) offers nothing else."""
+    from ctip.accounts.signin_steps import pending_step  # that module builds on this one
+
+    return pending_step(user) is not None
 
 
 def enrolled_among(user_ids: list[int]) -> set[int]:
@@ -103,6 +117,7 @@ def enrolment_confirm(user: User, device: TOTPDevice, code: str) -> list[str] | 
     TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
+    _forget_enrolment(user)
     return recovery_codes_new(user)
 
 
@@ -141,4 +156,5 @@ def remove(user: User) -> int:
         devices = model.objects.filter(user=user)
         removed += devices.count()
         devices.delete()
+    _forget_enrolment(user)
     return removed

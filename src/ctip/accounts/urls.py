@@ -16,6 +16,7 @@ urlpatterns = [
     path("users/<int:user_id>/reset-two-factor/", views.user_reset_two_factor, name="user_reset_two_factor"),
     path("me/", signin_views.account, name="me"),
     path("me/keepalive/", signin_views.keepalive, name="keepalive"),
+    path("me/sign-in-again/", signin_views.sign_in_again, name="sign_in_again"),
     path("me/two-factor/", signin_views.two_factor_enrol, name="two_factor_enrol"),
     path("me/recovery-codes/", signin_views.recovery_codes_renew, name="recovery_codes_renew"),
     path("verify/", signin_views.two_factor_verify, name="two_factor_verify"),

@@ -18,6 +18,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -55,7 +56,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
         "rows": [(user, services.may_manage(admin, user), user.username in locked, user.pk in enrolled)
                  for user in page], "page": page,
         "searched": bool(filters.get("username") or filters.get("organisation")),
-        "filter_form": filter_form, "all_organisations": all_organisations,
+        "filter_form": filter_form, "all_organisations": all_organisations, "now": timezone.now(),
         "can_create": bool(services.grantable_roles(admin))
         and selectors.organisation_list(admin=admin, active_only=True).exists(),
         "grantable_roles": [Role(role).label for role in services.grantable_roles(admin)],

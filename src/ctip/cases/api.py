@@ -25,7 +25,7 @@ from pydantic import Field
 
 from ctip.accounts.models import Organisation, User
 from ctip.accounts.permissions import user_can
-from ctip.cases import screening_adapter, selectors, services
+from ctip.cases import duplicates, screening_adapter, selectors, services
 from ctip.cases.errors import ApplicationError, NotFound, PermissionRefused
 from ctip.cases.models import Case, Consent, Person, Referral, SupportService
 
@@ -188,6 +188,12 @@ class PersonIn(Schema):
 class CaseIn(PersonIn):
     module: str | None = None
     nrm_phase: str | None = None
+    # A case id the caller may see: open the new case for that case's person (a person who returns), as the
+    # registration page's "Open a new case for this person" does. Details on record are never overwritten.
+    same_person_as: str | None = None
+    # The caller looked at the possible matches (``POST /cases/matches``) and judged them other people: a new
+    # person is registered and the declined matches are audited, as the page's "Register a different person".
+    different_person: bool = False
 
 
 class InterviewIn(Schema):
@@ -458,14 +464,50 @@ def case_list(request, q: str = "", status: str = "", stage: str = "", module: s
     return {"count": found.count(), "items": [_summary(c) for c in found[offset:offset + limit]]}
 
 
-@cases.post("/", response={201: CaseSummary})
+@cases.post("/", response={201: CaseSummary, 409: dict})
 def case_register(request, payload: CaseIn):
-    """Register a person and open their case in the caller's organisation."""
+    """Register a person and open their case in the caller's organisation, after the same check for possible
+    matches as the registration page. With ``same_person_as`` (a case id the caller may see, e.g. from
+    ``POST /cases/matches``), open a new case for that case's person instead. Without it, a registration that
+    has possible matches is refused (409, the matches listed as ``/matches`` lists them) unless the caller
+    sends ``"different_person": true``: then a new person is registered and the matches declined are audited."""
     data = payload.dict()
-    module, nrm_phase = data.pop("module"), data.pop("nrm_phase")
+    module, nrm_phase, same_as = data.pop("module"), data.pop("nrm_phase"), data.pop("same_person_as")
+    different = data.pop("different_person")
     person = {k: v for k, v in data.items() if v not in (None, "")}
-    case = services.case_create(actor=request.auth, module=module, nrm_phase=nrm_phase, **person)
+    if same_as:
+        existing = _case(request, same_as)
+        case = services.case_create_for_person(actor=request.auth, person_id=existing.person_id, module=module,
+                                               nrm_phase=nrm_phase, **person)
+        return Status(201, _summary(case))
+    matches = duplicates.possible_matches(request.auth, person) if user_can(request.auth, "cases.edit") else []
+    if matches and not different:
+        return Status(409, {
+            "message": _("This person may already be registered in your organisation. Send \"same_person_as\" "
+                         "with one of their case ids to open a new case for them, or \"different_person\": true "
+                         "to register a different person."),
+            "extra": {"matches": _matches_json(matches)}})
+    case = services.case_create(actor=request.auth, module=module, nrm_phase=nrm_phase,
+                                declined_matches=matches, **person)
     return Status(201, _summary(case))
+
+
+def _matches_json(matches: list[duplicates.PossibleMatch]) -> list[dict]:
+    return [{"matched_on": list(m.reasons),
+             "cases": [{"public_id": c.public_id, "status": c.status, "module": c.module,
+                        "registered_on": c.registered_on, "closed_on": c.closed_on} for c in m.cases]}
+            for m in matches]
+
+
+@cases.post("/matches")
+def case_matches(request, payload: PersonIn) -> dict:
+    """People of the caller's organisation who may be this person (exact identity number, phone, e-mail, or
+    name with birth date or age within a year; never another organisation's), strongest first, each with
+    the reasons (codes) and their cases: the id only of a case the caller may see. Nothing is written."""
+    if not user_can(request.auth, "cases.edit"):
+        raise PermissionDenied
+    person = {k: v for k, v in payload.dict().items() if v not in (None, "")}
+    return {"matches": _matches_json(duplicates.possible_matches(request.auth, person))}
 
 
 @cases.get("/{public_id}")

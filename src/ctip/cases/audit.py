@@ -6,7 +6,8 @@ point on, and ``verify_chain`` names the first broken link. Appends are serialis
 transaction-scoped advisory lock; SQLite: its single writer) so two writers never fork the chain.
 
 What is written: who (user id and name), when, what (action, model, record id, case id) and which
-fields changed. Values of identifying fields never reach the log, only ``"[identifying]"``.
+fields changed. Values of identifying fields never reach the log, only ``"[identifying]"`` (encrypted fields)
+or ``"[withheld]"`` (identifying values the case store keeps in clear).
 """
 
 from __future__ import annotations
@@ -26,6 +27,15 @@ from ctip.cases.models import AuditEvent
 
 GENESIS = "0" * 64
 IDENTIFYING = "[identifying]"
+WITHHELD = "[withheld]"
+# Values stored in clear in the case store (for lists and forms) that the log still never records: an event's
+# province or aimag (next to a case id it points at a person in a small country; free text, since events
+# happen abroad too) and a guardian's relationship (free text). Events written before this rule keep the
+# values they were written with: the chain is hash-linked and append-only (docs/security.md).
+CLEAR_TEXT_WITHHELD: dict[str, frozenset[str]] = {
+    "cases.traffickingevent": frozenset({"state"}),
+    "cases.needsassessment": frozenset({"guardian_relationship"}),
+}
 _ADVISORY_LOCK = 0x43544950  # "CTIP"
 
 
@@ -53,12 +63,17 @@ def _lock() -> None:
 
 
 def describe_changes(instance: Model, fields: Iterable[str]) -> dict:
-    """``{field: new value}`` for the named fields, with identifying values replaced by a marker."""
+    """``{field: new value}`` for the named fields, with identifying values replaced by a marker
+    (``IDENTIFYING`` for encrypted fields, ``WITHHELD`` for the clear-text ones of ``CLEAR_TEXT_WITHHELD``)."""
     out = {}
+    withheld = CLEAR_TEXT_WITHHELD.get(instance._meta.label_lower, frozenset())
     for name in sorted(fields):
         field = instance._meta.get_field(name)
         if isinstance(field, EncryptedTextField):
             out[name] = IDENTIFYING
+            continue
+        if name in withheld:
+            out[name] = WITHHELD
             continue
         value = getattr(instance, field.attname)
         if isinstance(value, dt.date | dt.datetime):

@@ -5,6 +5,15 @@ at the moment of the extract, except people at risk and cases determined "not a 
 that consent removes the case at the next extract, because ``push_extract`` replaces all of the case
 store's rows in the dataset at once.
 
+One row per case, so a person with two cases is two records. A case is one trafficking situation and
+its assistance: a worker opens a second case for a returning person (``services.case_create_for_person``)
+when they were trafficked again, and continues the open case when it is the same situation. CTDC rows are
+"victims of trafficking case records", each describing one situation (its year of registration, means,
+type and country of exploitation, duration); merging two situations into one row would mix them or drop
+one, and UNODC's counts of detected victims likewise count a person in each year they are detected. What
+the dataset counts is therefore registrations of victims, not distinct people (docs/cases-same-person.md). The rows
+carry nothing that links them to one another: no person key crosses, on purpose.
+
 What crosses: only coarse, coded facts — the year of registration (never a date), countries (never a
 place), the CTDC age band (never an age), sex and vocabulary codes. No name, identity number, contact,
 free text, case id or database id crosses: rows are sorted by their own values, so not even the order of
@@ -70,6 +79,7 @@ def _many(mapping: str, codes: Iterable[str]) -> list[str]:
 def case_row(case: Case) -> dict:
     """One dataset row (data columns only) for a case, with its person, events and screenings prefetched."""
     person = case.person
+    age = person.age_at(case.registered_on)  # a returning person is older at their second case
     means = _many("htcds.vic_MethodsOfControl->ctip.means", case.methods_of_control)
     exploit = _many("htcds.vic_TypeOfExploitation->ctip.exploit", case.exploitation_types)
     if "sexual_exploitation" in exploit and "forced_labour" in exploit:
@@ -81,8 +91,8 @@ def case_row(case: Case) -> dict:
         "data_source": "case_management",
         "year_of_registration": case.registered_on.year,
         "gender": vocab.mapping("htcds.prs_Gender->ctip.gender").get(person.gender) if person.gender else None,
-        "age_band": age_band(person.age_years),
-        "majority_status": "minor" if person.is_child else _majority(person.age_years),
+        "age_band": age_band(age),
+        "majority_status": "minor" if person.is_child_on(case.registered_on) else _majority(age),
         "majority_status_at_exploit": _majority(case.age_when_trafficked),
         "majority_entry": _majority(case.age_when_trafficked),
         "citizenship": person.citizenship or None,

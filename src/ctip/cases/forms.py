@@ -25,6 +25,7 @@ from ctip.cases.models import (
     Section,
     Stage,
 )
+from ctip.cases.templatetags.case_tags import org_name
 from ctip.screening.interview import EVIDENCE
 
 BLANK = [("", "—")]
@@ -92,6 +93,7 @@ class CaseFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations if organisations is not None else \
             Organisation.objects.none()
+        self.fields["organisation"].label_from_instance = org_name  # its cases stay findable
 
 
 class RegistrationForm(forms.Form):

@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ctip.accounts.permissions import user_can
+from ctip.backup import register as erasure_register
 from ctip.cases import audit, selectors, services
 from ctip.cases.errors import ApplicationError, NotFound, PermissionRefused
 from ctip.cases.fields import encrypted_fields
@@ -62,7 +63,8 @@ SETTING = "CTIP_RETENTION_YEARS"
 CASE_PARTS = (Approval, Referral, Determination, SupportService, SupportPlan, NeedsAssessment, CaseNote,
               TraffickingEvent, PerpetratorContext, Consent, RetentionHold)
 # Identifying values kept in clear (not encrypted) that anonymisation erases too.
-CLEAR_TEXT_ERASED = {TraffickingEvent: {"state": ""}, NeedsAssessment: {"guardian_relationship": ""}}
+CLEAR_TEXT_ERASED = {model: dict.fromkeys(audit.CLEAR_TEXT_WITHHELD[model._meta.label_lower], "")
+                     for model in (TraffickingEvent, NeedsAssessment)}
 # Person fields that are not copied to the stand-in person of a detached case.
 _NOT_COPIED = {"id", "created_at", "updated_at"} | {f"{name}_bidx" for name in BLIND_INDEXED}
 
@@ -221,6 +223,8 @@ def _anonymise(case: Case, *, actor, reason: str, rule_years: int | None = None)
     if rule_years is not None:
         changes["retention_years"] = rule_years
     audit.record(actor=actor, action="anonymise", instance=case, case=case, changes=changes)
+    # Before the commit: if the erasure register (ctip.backup.register) cannot list it, nothing is erased.
+    erasure_register.record_erasure(case.public_id, reason, at=now)
     return case
 
 

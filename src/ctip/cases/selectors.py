@@ -322,6 +322,15 @@ def person_find_exact(user, text: str) -> QuerySet[Person]:
     return Person.objects.filter(cases__in=case_list_for(user, search=text).values("pk")).distinct()
 
 
+def person_other_cases(user, case: Case) -> QuerySet[Case]:
+    """The person's other cases that ``user`` may see (a returning person's history), oldest first."""
+    q = visible_cases_q(user)
+    if q is None:
+        return Case.objects.none()
+    return (Case.objects.filter(q, person_id=case.person_id).exclude(pk=case.pk)
+            .select_related(None).order_by("registered_on", "id"))
+
+
 def case_history(case: Case, *, limit: int = 500, views: bool = True) -> list[AuditEvent]:
     """The audit events of a case, newest first (at most ``limit``; without views when ``views`` is false)."""
     events = AuditEvent.objects.filter(case_public_id=case.public_id)

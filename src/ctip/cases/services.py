@@ -9,7 +9,7 @@ the same transaction, and refreshes the case's computed stage. Nothing is writte
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import IntegrityError, transaction
@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ctip.accounts.permissions import user_can
-from ctip.cases import audit, screening_adapter, selectors, workflow
+from ctip.backup import register as erasure_register
+from ctip.cases import audit, duplicates, screening_adapter, selectors, workflow
 from ctip.cases.errors import ApplicationError, ConsentRequired, NotFound, PermissionRefused
 from ctip.cases.models import (
     CLOSED_STATUSES,
@@ -133,12 +134,16 @@ def _audit_create(actor, instance: Model, case: Case | None, fields: Iterable[st
                  changes=audit.describe_changes(instance, fields))
 
 
-def _set(instance: Model, data: dict, allowed: frozenset[str]) -> list[str]:
-    """Assign ``data`` to ``instance``; return the names whose value changed. Unknown names are an error."""
+def _refuse_unknown(data: dict, allowed: frozenset[str]) -> None:
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise ApplicationError(_("Unknown fields: %(names)s") % {"names": ", ".join(unknown)},
                                extra={"fields": {n: ["unknown field"] for n in unknown}})
+
+
+def _set(instance: Model, data: dict, allowed: frozenset[str]) -> list[str]:
+    """Assign ``data`` to ``instance``; return the names whose value changed. Unknown names are an error."""
+    _refuse_unknown(data, allowed)
     changed = []
     for name, value in data.items():
         if getattr(instance, name) != value:
@@ -173,12 +178,14 @@ def _apply_age(person: Person, registered_on: dt.date) -> None:
 
 @transaction.atomic
 def case_create(*, actor, module: str | None = None, registered_on: dt.date | None = None,
-                nrm_phase: str | None = None, **person_fields) -> Case:
+                nrm_phase: str | None = None, declined_matches: Sequence = (), **person_fields) -> Case:
     """Register a person and open their case in the actor's organisation, owned by the actor.
 
     ``person_fields`` are ``Person`` fields (names, birth_date or age_years/age_estimated,
     appears_to_be_child, gender, citizenship, ...). The module defaults to ``child_victim`` for a child
-    (documented or presumed) and ``adult_victim`` otherwise.
+    (documented or presumed) and ``adult_victim`` otherwise. ``declined_matches`` are the possible matches
+    (``ctip.cases.duplicates.PossibleMatch``) the worker was shown and judged to be other people: the choice
+    is audited with how many there were and on what they matched, never a value.
     """
     _require(actor, "cases.edit")
     if actor.organisation_id is None:
@@ -190,8 +197,22 @@ def case_create(*, actor, module: str | None = None, registered_on: dt.date | No
     person.refresh_blind_indexes()
     _clean(person)
     person.save()
+    case = _case_open(actor, person, registered_on=registered_on, nrm_phase=nrm_phase,
+                      module=module or (Module.CHILD_VICTIM if person.is_child else Module.ADULT_VICTIM))
+    _audit_create(actor, person, case, PERSON_FIELDS & set(person_fields) | {"age_years", "age_estimated"})
+    _audit_create(actor, case, case, ["module", "status", "nrm_phase", "registered_on"])
+    if declined_matches:
+        reasons = sorted({r for match in declined_matches for r in match.reasons})
+        audit.record(actor=actor, action="duplicate.declined", instance=person, case=case,
+                     changes={"possible_matches": len(declined_matches), "matched_on": reasons})
+    _touch(case)
+    return case
+
+
+def _case_open(actor, person: Person, *, registered_on: dt.date, module: str, nrm_phase: str | None) -> Case:
+    """Save a new case of ``person`` owned by the actor (drawing another public id on the rare collision)."""
     case = Case(person=person, organisation_id=actor.organisation_id, owner=actor, registered_on=registered_on,
-                module=module or (Module.CHILD_VICTIM if person.is_child else Module.ADULT_VICTIM))
+                module=module)
     if nrm_phase:
         case.nrm_phase = nrm_phase
     _clean(case, exclude=["person", "organisation", "owner", "public_id"])
@@ -199,13 +220,53 @@ def case_create(*, actor, module: str | None = None, registered_on: dt.date | No
         try:
             with transaction.atomic():
                 case.save()
-            break
+            return case
         except IntegrityError:  # public id collision (1 in 10^12): draw another
             case.public_id, case.pk = new_public_id(), None
-    else:  # pragma: no cover
-        raise ApplicationError(_("Could not allocate a case id; try again."))
-    _audit_create(actor, person, case, PERSON_FIELDS & set(person_fields) | {"age_years", "age_estimated"})
-    _audit_create(actor, case, case, ["module", "status", "nrm_phase", "registered_on"])
+    raise ApplicationError(_("Could not allocate a case id; try again."))  # pragma: no cover
+
+
+# Details a returning person's record takes from a new registration only where it has none.
+FILLABLE_PERSON_FIELDS = PERSON_FIELDS - {"age_years", "age_estimated", "appears_to_be_child", "deceased"}
+
+
+@transaction.atomic
+def case_create_for_person(*, actor, person_id: int, module: str | None = None,
+                           registered_on: dt.date | None = None, nrm_phase: str | None = None,
+                           **person_fields) -> Case:
+    """Open a new case for a person already registered in the actor's organisation: one who returns
+    (trafficked again, or referred again by another route), so that their history stays on one person.
+
+    The person must have a case of the actor's organisation that is not anonymised (``NotFound``
+    otherwise: another organisation's people are never reachable). Details given now are added only where
+    the person's record has none; nothing recorded is overwritten (the record is shared by all their cases:
+    a worker corrects it on the case page). The module defaults from the age on the new registration date.
+    """
+    _require(actor, "cases.edit")
+    if actor.organisation_id is None:
+        raise PermissionRefused(_("You need an organisation to register cases."))
+    person = duplicates.organisation_people(actor.organisation_id).select_for_update().filter(pk=person_id).first()
+    if person is None:
+        raise NotFound("person")
+    _refuse_unknown(person_fields, PERSON_FIELDS)
+    registered_on = registered_on or timezone.localdate()
+    filled = _set(person, {n: v for n, v in person_fields.items() if n in FILLABLE_PERSON_FIELDS
+                           and v not in (None, "", []) and getattr(person, n) in (None, "", [])},
+                  FILLABLE_PERSON_FIELDS)
+    if filled:
+        _apply_age(person, person.registered_on)
+        person.refresh_blind_indexes()
+        _clean(person)
+        person.save()
+    child = person.is_child_on(registered_on)  # the age now, not at the first registration
+    case = _case_open(actor, person, registered_on=registered_on, nrm_phase=nrm_phase,
+                      module=module or (Module.CHILD_VICTIM if child else Module.ADULT_VICTIM))
+    if filled:
+        audit.record(actor=actor, action="update", instance=person, case=case,
+                     changes=audit.describe_changes(person, filled))
+    changes = audit.describe_changes(case, ["module", "status", "nrm_phase", "registered_on"])
+    changes["returning_person"] = True
+    audit.record(actor=actor, action="create", instance=case, case=case, changes=changes)
     _touch(case)
     return case
 
@@ -269,8 +330,15 @@ def case_delete(*, actor, case: Case, reason: str) -> None:
     _require(actor, "cases.approve")
     if not reason.strip():
         raise ApplicationError(_("Give a reason for deleting the case."), extra={"fields": {"reason": ["required"]}})
-    person = case.person
     audit.record(actor=actor, action="delete", instance=case, case=case, changes={"reason": audit.IDENTIFYING})
+    # listed outside the database, so that restoring an older backup deletes the case again (docs/backup.md)
+    erasure_register.record_erasure(case.public_id, erasure_register.DELETED)
+    delete_case_rows(actor=actor, case=case)
+
+
+def delete_case_rows(*, actor, case: Case) -> None:
+    """Remove the case, its parts and (without another case) its person; the caller checks and audits."""
+    person = case.person
     for model in (Approval, Referral, Determination, Evidence, Screening, SupportService, SupportPlan,
                   NeedsAssessment, CaseNote, TraffickingEvent, PerpetratorContext, Consent):
         if model is Evidence:
@@ -302,7 +370,7 @@ def screening_record(*, actor, case: Case, interview: dict, evidence: Iterable[d
     _owner_access(actor, case)
     _open_case(case)
     document = dict(interview)
-    document.setdefault("person", screening_adapter.person_facts(case.person))
+    document.setdefault("person", screening_adapter.person_facts(case.person, case.registered_on))
     try:
         suggestion = screening_adapter.assess(document)
     except screening_adapter.InvalidInterview as exc:
@@ -395,7 +463,7 @@ def consent_record(*, actor, case: Case, purpose: str, organisation=None, given_
         errors["organisation"] = [_("Name the organisation the person agrees to share with.")]
     if purpose != ConsentPurpose.SHARE_ORGANISATION and organisation is not None:
         errors["organisation"] = [_("Only consent to share with an organisation names one.")]
-    if case.person.is_child:
+    if case.child_at_registration:
         if given_by != GivenBy.GUARDIAN or not guardian_name.strip():
             errors["given_by"] = [_("A child's consent is given by a parent or guardian: name them.")]
         if child_assent is None:

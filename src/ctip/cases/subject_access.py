@@ -1,7 +1,12 @@
 """What the case store holds about one person (a subject access request), decrypted, section by section.
 
 The report covers the person's record and every case of theirs that the requesting supervisor's
-organisation owns (within the supervisor's scope), never another organisation's case. Each value
+organisation owns, whichever case the download started from and whatever the supervisor's scope: the
+request is the organisation's to answer in full (a returning person has several cases on one record,
+``services.case_create_for_person``). Never another organisation's case. Other person records of the
+organisation that match the person exactly (registered twice before the check at registration existed)
+are named by their case ids, for the supervisor to judge and download too; they are not merged in, since
+a match is not proof that two records are one person. Each value
 comes with its field's label and a display in the reader's language (codes as their labels), so one
 report renders as a readable page and as JSON. Building it writes a ``view`` audit event naming every
 section for each case included (and an access-log line for a child's record).
@@ -12,13 +17,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Model, Q
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from ctip.accounts.permissions import user_can
-from ctip.cases import audit, selectors
+from ctip.cases import audit, duplicates, selectors
 from ctip.cases.errors import NotFound, PermissionRefused
 from ctip.cases.models import AccessLog, Case, Person, Section
 from ctip.cases.templatetags.case_tags import code_label, country
@@ -101,6 +106,8 @@ class Report:
     language: str
     person: list[Item]
     cases: list[CaseReport] = field(default_factory=list)
+    # Other person records of the organisation with the same identifiers, and their cases the reader may open.
+    other_records: list[duplicates.PossibleMatch] = field(default_factory=list)
 
     def as_json(self) -> dict:
         """Field names and stored values (codes stay codes), by case and section."""
@@ -111,6 +118,8 @@ class Report:
             "cases": [{"public_id": c.public_id, "case": {i.name: i.value for i in c.facts},
                        **{p.key: [{i.name: i.value for i in record} for record in p.records] for p in c.parts}}
                       for c in self.cases],
+            "other_matching_records": [{"matched_on": list(m.reasons), "cases": [c.public_id for c in m.cases]}
+                                       for m in self.other_records],
         }
 
 
@@ -201,9 +210,20 @@ def _records(case: Case, related: str, lang: str) -> list[list[Item]]:
 
 
 def person_cases_for(actor, person: Person):
-    """The person's cases owned by the actor's organisation, within the actor's scope."""
-    return (Case.objects.filter(selectors.owned_cases_q(actor), Q(organisation_id=actor.organisation_id),
-                                person=person).select_related("organisation", "owner").order_by("registered_on", "id"))
+    """Every case of the person owned by the actor's organisation, oldest first."""
+    return (Case.objects.filter(organisation_id=actor.organisation_id, person=person)
+            .select_related("organisation", "owner").order_by("registered_on", "id"))
+
+
+def _other_records(actor, person: Person) -> list[duplicates.PossibleMatch]:
+    """Other person records of the organisation matching ``person`` exactly, with only their cases the
+    supervisor may open (named by id)."""
+    found = []
+    for match in duplicates.matches_of_person(actor, person):
+        cases = tuple(c for c in match.cases if c.public_id)
+        if cases:
+            found.append(duplicates.PossibleMatch(match.person_id, match.reasons, cases))
+    return found
 
 
 def subject_access_report(*, actor, case: Case, output: str = "html") -> Report:
@@ -220,7 +240,7 @@ def subject_access_report(*, actor, case: Case, output: str = "html") -> Report:
     person = Person.objects.get(pk=case.person_id)
     cases = list(person_cases_for(actor, person))
     report = Report(organisation=str(case.organisation), requested_by=actor.username, generated_at=timezone.now(),
-                    language=lang, person=_items(person, lang))
+                    language=lang, person=_items(person, lang), other_records=_other_records(actor, person))
     for item in cases:
         audit.record(actor=actor, action="view", instance=item, case=item,
                      changes={"sections": sorted(Section.values), "purpose": "subject_access", "format": output})

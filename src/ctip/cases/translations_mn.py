@@ -718,4 +718,103 @@ MN = {
         "Түдгэлзүүлэлтийг цуцаллаа: %(id)s хэрэгт хадгалах хугацааны дүрэм дахин үйлчилнэ.",
     "%(org)s is deactivated: it takes no referrals or transfers.":
         "%(org)s идэвхгүй болсон тул холбон зуучлал, шилжүүлэг хүлээн авахгүй.",
+    # the same person registered twice (ctip.cases.duplicates), returning people, deactivated organisations
+    "phone": "утас",
+    "name and birth date": "нэр ба төрсөн огноо",
+    "name and age (within a year)": "нэр ба нас (нэг жилийн зөрүүтэй)",
+    "This person may already be registered": "Энэ хүн аль хэдийн бүртгэгдсэн байж магадгүй",
+    "Possible matches in your organisation: %(n)s. Nothing is saved yet: choose what to do.":
+        "Танай байгууллагад тохирч болзошгүй хүн: %(n)s. Одоогоор юу ч хадгалаагүй: юу хийхээ сонгоно уу.",
+    "Only exact matches are found (identity number, phone, e-mail, or the name with the birth date or an age within a year): a name spelt differently or a new phone number is not. If this is the same trafficking situation as an open case, continue that case instead of opening another.":
+        "Зөвхөн яг таарсан мэдээллийг олно (регистрийн дугаар, утас, имэйл, эсвэл нэр ба төрсөн огноо, эсвэл нэг жилийн зөрүүтэй нас): өөрөөр бичсэн нэр, шинэ утасны дугаарыг олохгүй. Хэрэв энэ нь нээлттэй кейстэй ижил хүн худалдаалалтын нөхцөл байдал бол шинэ кейс нээхийн оронд тэр кейсийг үргэлжлүүлнэ үү.",
+    "Possible match %(n)s: the same %(reasons)s": "Тохирч болзошгүй хүн %(n)s: ижил %(reasons)s",
+    "Cases of possible match %(n)s": "Тохирч болзошгүй хүн %(n)s-ийн кейсүүд",
+    "a case you cannot open": "таны нээх эрхгүй кейс",
+    "Open a new case for this person (match %(n)s)": "Энэ хүнд шинэ кейс нээх (тохирол %(n)s)",
+    "Register a different person": "Өөр хүн болгон бүртгэх",
+    "Check again with these details": "Эдгээр мэдээллээр дахин шалгах",
+    "That person no longer matches the details given: choose again.":
+        "Тэр хүн өгсөн мэдээлэлтэй тохирохоо больсон: дахин сонгоно уу.",
+    "Case opened for a person already registered. Details already on their record were kept; check the person's details.":
+        "Өмнө нь бүртгэгдсэн хүнд кейс нээлээ. Түүний бүртгэлд байсан мэдээллийг хэвээр үлдээсэн; хүний мэдээллийг шалгана уу.",
+    "Other cases of this person": "Энэ хүний бусад кейсүүд",
+    "%(name)s (deactivated)": "%(name)s (идэвхгүй болсон)",
+    "changed (identifying, not kept in the log)": "өөрчлөгдсөн (хувь хүнийг тодорхойлох тул бүртгэлд хадгалаагүй)",
+    "possible matches shown": "харуулсан тохирч болзошгүй хүмүүс",
+    "matched on": "тохирсон нь",
+    "opened for a person already registered": "өмнө нь бүртгэгдсэн хүнд нээсэн",
+    "Registered as a different person despite possible matches": "Тохирч болзошгүй хүмүүс байсан ч өөр хүн болгон бүртгэсэн",
+    "Other records that may be this person": "Энэ хүн байж болзошгүй бусад бүртгэл",
+    "These person records of the organisation have exactly the same details (they were registered separately). They are not included: check whether they are the same person and, if so, download what is held under their cases too.":
+        "Байгууллагын эдгээр хүний бүртгэл яг ижил мэдээлэлтэй (тусад нь бүртгэгдсэн). Тэдгээрийг оруулаагүй: нэг хүн эсэхийг шалгаад, хэрэв тийм бол тэдгээр кейсийн мэдээллийг мөн татаж авна уу.",
+    "These answers cannot be assessed together. Check the answers and try again.":
+        "Эдгээр хариултыг хамтад нь үнэлэх боломжгүй. Хариултаа шалгаад дахин оролдоно уу.",
+    # merging two records of one person (ctip.cases.merge)
+    "Registered twice before the possible-match check":
+        "Давхцал шалгах боломж гарахаас өмнө хоёр удаа бүртгэгдсэн",
+    "Registered as a different person by mistake": "Андуурч өөр хүн гэж бүртгэгдсэн",
+    "The person confirmed both records are theirs": "Хоёр бүртгэл хоёулаа өөрийнх нь болохыг тухайн хүн баталсан",
+    "Only a supervisor of the organisation that owns both records can merge them.":
+        "Хоёр бүртгэлийг эзэмшдэг байгууллагын хянагч л тэдгээрийг нэгтгэж чадна.",
+    "An anonymised case cannot be merged: its person's details were erased.":
+        "Нэргүйжүүлсэн кейсийг нэгтгэх боломжгүй: хүний мэдээлэл нь устгагдсан.",
+    ("These records cannot be merged: %(count)s of their cases belong to another organisation (after a transfer, "
+     "for example). Only records whose cases all belong to your organisation can be merged."):
+        "Эдгээр бүртгэлийг нэгтгэх боломжгүй: тэдгээрийн %(count)s кейс өөр байгууллагад харьяалагддаг (жишээ нь, "
+        "шилжүүлсний дараа). Бүх кейс нь танай байгууллагад харьяалагддаг бүртгэлүүдийг л нэгтгэж болно.",
+    "Choose the reason for merging the records.": "Бүртгэлүүдийг нэгтгэх шалтгааныг сонгоно уу.",
+    "Case id of the other record": "Нөгөө бүртгэлийн кейсийн дугаар",
+    "A case of the other person record, for example 7K3M-9Q2A.":
+        "Нөгөө хүний бүртгэлийн аль нэг кейс, жишээ нь 7K3M-9Q2A.",
+    "Reason for merging": "Нэгтгэх шалтгаан",
+    ("I understand that the merge cannot be undone: the other record is erased and its cases move to the record "
+     "kept."):
+        "Нэгтгэлийг буцаах боломжгүйг ойлгож байна: нөгөө бүртгэл устгагдаж, түүний кейсүүд үлдээх бүртгэл рүү "
+        "шилжинэ.",
+    "Tick the box to confirm that the merge cannot be undone.":
+        "Нэгтгэлийг буцаах боломжгүйг баталгаажуулахын тулд нүдийг чагтална уу.",
+    "record kept": "үлдээх бүртгэл",
+    "other record": "нөгөө бүртгэл",
+    "No case with this id that you may open.": "Таны нээж болох ийм дугаартай кейс алга.",
+    "This is the case you started from: give a case of the other record.":
+        "Энэ бол таны эхэлсэн кейс: нөгөө бүртгэлийн кейсийг оруулна уу.",
+    "The records were merged: every case of the other record now belongs to this person.":
+        "Бүртгэлүүдийг нэгтгэлээ: нөгөө бүртгэлийн бүх кейс одоо энэ хүнд харьяалагдана.",
+    "Merge two records of one person": "Нэг хүний хоёр бүртгэлийг нэгтгэх",
+    "The two records side by side": "Хоёр бүртгэлийг зэрэгцүүлэн",
+    "Detail": "Мэдээлэл",
+    "differs": "ялгаатай",
+    ("Every case of the other record will belong to the record kept; the other record is erased and removed. The "
+     "merge cannot be undone. Only the details below are compared: each case keeps its own screening, context, "
+     "plans and notes."):
+        "Нөгөө бүртгэлийн бүх кейс үлдээх бүртгэлд харьяалагдана; нөгөө бүртгэл устгагдаж, хасагдана. Нэгтгэлийг "
+        "буцаах боломжгүй. Зөвхөн доорх мэдээллийг харьцуулна: кейс бүр өөрийн үнэлгээ, нөхцөл байдал, төлөвлөгөө, "
+        "тэмдэглэлээ хадгална.",
+    "For each detail that differs, choose the value to keep.":
+        "Ялгаатай мэдээлэл бүрийн хувьд үлдээх утгыг сонгоно уу.",
+    "Merge the records": "Бүртгэлүүдийг нэгтгэх",
+    "Cases %(id)s and %(other)s already belong to one person record.":
+        "%(id)s болон %(other)s кейсүүд аль хэдийн нэг хүний бүртгэлд харьяалагдаж байна.",
+    "Record kept (case %(id)s)": "Үлдээх бүртгэл (кейс %(id)s)",
+    "Other record (case %(id)s)": "Нөгөө бүртгэл (кейс %(id)s)",
+    ("No other record of your organisation has exactly the same details. A record registered with a different "
+     "spelling can still be merged by one of its case ids."):
+        "Танай байгууллагад яг ижил мэдээлэлтэй өөр бүртгэл алга. Өөрөөр бичигдсэн бүртгэлийг кейсийнх нь "
+        "дугаараар нэгтгэж болно.",
+    "Compare the two records": "Хоёр бүртгэлийг харьцуулах",
+    ("The person of case %(id)s is the record kept. Give a case of the other record: you will see both records "
+     "side by side before anything changes."):
+        "%(id)s кейсийн хүн бол үлдээх бүртгэл. Нөгөө бүртгэлийн кейсийг оруулна уу: юу ч өөрчлөгдөхөөс өмнө хоёр "
+        "бүртгэлийг зэрэгцүүлэн харна.",
+    "Merge with another record of this person": "Энэ хүний өөр бүртгэлтэй нэгтгэх",
+    ("This person may already be registered in your organisation. Send \"same_person_as\" with one of their case "
+     "ids to open a new case for them, or \"different_person\": true to register a different person."):
+        "Энэ хүн танай байгууллагад аль хэдийн бүртгэгдсэн байж магадгүй. Түүнд шинэ кейс нээхийн тулд "
+        "\"same_person_as\"-д түүний кейсийн дугаарыг, эсвэл өөр хүн бүртгэхийн тулд \"different_person\": true "
+        "илгээнэ үү.",
+    "person record kept": "үлдээсэн хүний бүртгэл",
+    "person record merged into it (erased)": "түүнд нэгтгэсэн хүний бүртгэл (устгасан)",
+    "case moved from the merged record": "нэгтгэсэн бүртгэлээс шилжүүлсэн кейс",
+    "details taken from the merged record": "нэгтгэсэн бүртгэлээс авсан мэдээлэл",
+    "Two records of the person merged": "Хүний хоёр бүртгэлийг нэгтгэсэн",
 }

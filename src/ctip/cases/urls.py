@@ -3,7 +3,7 @@
 from django.urls import path
 
 from ctip.cases.api import api
-from ctip.cases.views import actions, case, history, inbox, retention, screening
+from ctip.cases.views import actions, case, history, inbox, merge, retention, screening
 
 app_name = "cases"
 
@@ -44,4 +44,5 @@ urlpatterns = [
     path(CASE + "hold/", retention.hold_place, name="hold_place"),
     path(CASE + "hold/<int:hold_id>/lift/", retention.hold_lift, name="hold_lift"),
     path(CASE + "subject-access/", retention.subject_access_download, name="subject_access"),
+    path(CASE + "merge/", merge.person_merge, name="person_merge"),
 ]

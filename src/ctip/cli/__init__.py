@@ -30,6 +30,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stats": ("ctip.cli.stats", "trafficking statistics from the collaborative dataset"),
     "release": ("ctip.cli.release", "k-anonymous, differentially private and synthetic releases"),
     "osint": ("ctip.cli.osint", "screen collected online posts for trafficking red flags"),
+    "backup": ("ctip.cli.backup", "back up everything under CTIP_HOME but the keys, or verify a backup"),
+    "restore": ("ctip.cli.backup", "restore a backup, then erase again what was erased since"),
 }
 
 
@@ -71,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     run = getattr(module, f"run_{name}", None) or module.run
     configure(parser)
     args = parser.parse_args(argv[1:])
+    from ctip.cli import language
+
+    language.activate()  # Mongolian messages with CTIP_LANGUAGE=mn (argparse's help above stays English)
     try:
         return int(run(args) or 0)
     except UsageError as exc:
@@ -86,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    finally:
+        language.reset()
 
 
 if __name__ == "__main__":  # pragma: no cover

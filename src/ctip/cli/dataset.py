@@ -16,6 +16,21 @@ import sys
 from pathlib import Path
 
 from ctip.cli import UsageError
+from ctip.cli.language import say, worded
+from ctip.exchange.messages import CATALOGUE
+
+# the command's own words around the importer's messages (msgids; Mongolian in datahub/translations_mn.py)
+CLI = {
+    "no_file": "%(file)s: no such file",
+    "row": "row %(row)s",
+    "column": ", column %(column)s",
+    "expected": "expected %(expected)s",
+    "more": "… %(count)s more (use --json for up to 100)",
+    "rejected": ("%(file)s: %(rejected)s of %(rows)s rows invalid (%(count)s problem(s)); nothing imported. Fix the "
+                 "file, or use --skip-invalid to import the valid rows"),
+    "duplicate": "This file was already imported as batch %(batch)s; nothing was imported.",
+    "duplicate_records": "These records were already imported as batch %(batch)s; nothing was imported.",
+}
 
 IMPORT_FORMATS = ("ctdc2017", "ctdc2024", "ctdc2025", "htcds-xlsx", "htcds-csv", "kobo")
 EXPORT_FORMATS = ("ctdc2024", "ctdc2017", "htcds-csv", "parquet")
@@ -51,32 +66,54 @@ def _import(store, args: argparse.Namespace) -> int:
     try:
         report = store.import_file(Path(args.path), fmt=args.fmt, contributor=args.contributor,
                                    dry_run=args.dry_run, skip_invalid=args.skip_invalid)
-    except (FileNotFoundError, ValueError) as exc:
-        raise UsageError(str(exc).strip("'\"")) from None
+    except FileNotFoundError:
+        raise UsageError(say(f"{args.path}: no such file", CLI["no_file"], {"file": args.path})) from None
+    except ValueError as exc:
+        english = str(exc).strip("'\"")
+        raise UsageError(worded(CATALOGUE, getattr(exc, "code", None), getattr(exc, "params", None), english)) from None
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False))
     if not report.ok:
-        print(f"ctip dataset: {report.summary()}", file=sys.stderr)
+        print(f"ctip dataset: {_summary(report)}", file=sys.stderr)
         if not args.json:
             cell_errors = [e for e in report.errors if e["row"]]
             for error in cell_errors[:20]:
                 print(f"  {_error_line(error)}", file=sys.stderr)
             if cell_errors and report.error_count > 20:
-                print(f"  … {report.error_count - 20} more (use --json for up to 100)", file=sys.stderr)
+                more = report.error_count - 20
+                print(f"  {say(f'… {more} more (use --json for up to 100)', CLI['more'], {'count': more})}",
+                      file=sys.stderr)
         return 2
     if not args.json:
-        print(report.summary())
+        print(_summary(report))
         for note in report.notes:
-            print(f"  note: {note}")
+            print(f"  note: {worded(CATALOGUE, note.code, note.params, note.text)}")
     return 0
+
+
+def _summary(report) -> str:
+    """The report's one line, worded from the catalogues when the active language is Mongolian."""
+    english = report.summary()
+    if report.message_code and english == report.message:
+        return worded(CATALOGUE, report.message_code, report.message_params, english)
+    if report.status == "rejected":
+        return say(english, CLI["rejected"], {"file": report.source_name, "rejected": report.rejected,
+                                              "rows": report.rows_read, "count": report.error_count})
+    if report.status == "duplicate":
+        return say(english, CLI["duplicate_records" if report.duplicate_records else "duplicate"],
+                   {"batch": report.duplicate_of_batch})
+    return english
 
 
 def _error_line(error: dict) -> str:
     """``row 12, column gender: 'Mael'; expected …``, leaving out the column and value a row-level problem
     (a malformed or truncated line) does not have."""
-    place = f"row {error['row']}" + ("" if error["column"] is None else f", column {error['column']}")
+    place = say(f"row {error['row']}", CLI["row"], {"row": error["row"]})
+    if error["column"] is not None:
+        place += say(f", column {error['column']}", CLI["column"], {"column": error["column"]})
     value = "" if error["value"] is None else f" {error['value']!r};"
-    return f"{place}:{value} expected {error['expected']}"
+    expected = worded(CATALOGUE, error.get("code"), error.get("params"), error["expected"])
+    return f"{place}:{value} {say(f'expected {expected}', CLI['expected'], {'expected': expected})}"
 
 
 def _batches(store, args: argparse.Namespace) -> int:

@@ -51,7 +51,9 @@ def _scan(args: argparse.Namespace) -> int:
     try:
         result = scan(args.path, rules_dir=args.rules, jobs=args.jobs, on_file=lambda _: files.update(1),
                       on_posts=posts.update)
-    except (RulePackError, IntakeProblem) as exc:
+    except IntakeProblem as exc:
+        raise UsageError(_worded(exc.problem.code, exc.problem.params)) from None
+    except RulePackError as exc:
         raise UsageError(str(exc)) from None
     finally:
         files.close()
@@ -67,18 +69,24 @@ def _scan(args: argparse.Namespace) -> int:
     return 0
 
 
-def _problems(custody: list) -> None:
-    """Skipped files and unreadable lines on stderr, worded from ``ctip.osint.messages`` (the catalogue the
-    pages and report.html use; in English here)."""
+def _worded(code: str, params) -> str:
+    """An intake problem from ``ctip.osint.messages`` (the catalogue the pages and report.html use), in the
+    language ``CTIP_LANGUAGE`` chose (``ctip.cli.language``)."""
+    from ctip.cli.language import active
     from ctip.osint.messages import worded
 
+    return worded(code, params, active())
+
+
+def _problems(custody: list) -> None:
+    """Skipped files and unreadable lines on stderr, worded from the intake catalogue."""
     for c in custody:
         if c.status == "skipped":
-            print(f"skipped {c.path}: {worded(c.reason_code, c.reason_params)}", file=sys.stderr)
+            print(f"skipped {c.path}: {_worded(c.reason_code, c.reason_params)}", file=sys.stderr)
         elif c.problems:
             print(f"read {c.path}, except (custody.json keeps the list):", file=sys.stderr)
             for p in c.problems:
-                print(f"  {worded(p['code'], p['params'])}", file=sys.stderr)
+                print(f"  {_worded(p['code'], p['params'])}", file=sys.stderr)
 
 
 def _rules(args: argparse.Namespace) -> int:

@@ -154,7 +154,11 @@ IMPORT_MESSAGES = {
     "xlsx_too_large": "%(file)s: Excel файл задлахад %(size)s MiB болж, Excel файлын дээд хэмжээ болох %(limit)s "
                       "MiB-аас хэтэрч байна; хүснэгтээ CSV UTF-8 болгож хадгалах (CSV файлд ийм хязгаар байхгүй) "
                       "эсвэл хуваана уу",
-    "xlsx_unreadable": "%(file)s: Excel файлыг нээж чадсангүй (%(detail)s); дахин экспортлоно уу",
+    "xlsx_unreadable": "%(file)s: файлын агуулга Excel-ийн бичдэг хэлбэрт тохирохгүй тул уншиж чадсангүй; Excel "
+                       "эсвэл LibreOffice-оор нээж, 'Excel Workbook (.xlsx)' эсвэл CSV UTF-8 болгож дахин хадгална уу",
+    "xlsx_encrypted": "%(file)s: Excel файл нууц үгээр хамгаалагдсан (шифрлэгдсэн) тул уншиж чадсангүй; Excel-ээр "
+                      "нээж нууц үгийг авч (File > Info > Protect Workbook > Encrypt with Password) дахин хадгалах, "
+                      "эсвэл хүснэгтээ CSV UTF-8 болгож хадгална уу",
     "xlsx_sheet_empty": "%(file)s: Excel файлын эхний хуудас хоосон байна",
     "duplicate_column": "%(file)s: '%(column)s' багана толгой мөрөнд хоёр удаа байна; багана бүр нэг л удаа байх "
                         "ёстой",
@@ -201,3 +205,15 @@ IMPORT_MESSAGES = {
     "htcds_fields": "HTCDS-ийн %(count)s талбар уншлаа; бусад баганыг тооцохгүй",
 }
 MN.update({CATALOGUE[code]: text for code, text in IMPORT_MESSAGES.items()})
+# ``ctip dataset import``'s own words around the importer's messages (``ctip.cli.dataset.CLI``)
+MN.update({
+    "%(file)s: no such file": "%(file)s: ийм файл алга",
+    "row %(row)s": "%(row)s-р мөр",
+    ", column %(column)s": ", %(column)s багана",
+    "expected %(expected)s": "хүлээгдэж буй утга: %(expected)s",
+    "… %(count)s more (use --json for up to 100)": "… бас %(count)s (100 хүртэлхийг --json-оор харна)",
+    ("%(file)s: %(rejected)s of %(rows)s rows invalid (%(count)s problem(s)); nothing imported. Fix the file, or use "
+     "--skip-invalid to import the valid rows"):
+        "%(file)s: %(rows)s мөрийн %(rejected)s нь алдаатай (%(count)s алдаа); юу ч импортлоогүй. Файлаа засах, "
+        "эсвэл хүчинтэй мөрүүдийг импортлохын тулд --skip-invalid хэрэглэнэ үү",
+})

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -159,8 +160,13 @@ def create_release(frame: pl.DataFrame, request: Request, release_id: str, *, le
 
 def _write_release(frame: pl.DataFrame, request: Request, release_id: str, root: Path,
                    ledger: PrivacyLedger | None, source: str) -> Path:
-    """Run the method, check it, write every file into a new hidden staging folder in ``root``, charge the
-    ledger last; the staging folder, or nothing on failure."""
+    """Run the method, check it, charge the ledger, write every file into a new hidden staging folder in
+    ``root``; the staging folder, or nothing on failure.
+
+    The ledger is charged as soon as the noisy output exists and before any of it is written: a writer
+    stopped later (killed, disk full) leaves an incomplete release whose charge stays, since its noisy files
+    may have reached the disk and been read. A failure before the charge drew noise that never left this
+    process, so it spends nothing (docs/privacy.md)."""
     original_columns = list(frame.columns)
     real = to_release_columns(frame)
     found = identifier_columns(real.columns)
@@ -189,6 +195,10 @@ def _write_release(frame: pl.DataFrame, request: Request, release_id: str, root:
         raise DisclosureError("identifier column(s) "
                               f"{', '.join(report['identifier_check']['released_identifier_columns'])} "
                               "would be released; drop them from the input")
+    if is_dp:  # charged before any noisy value reaches the disk, and kept whatever happens next (see below)
+        (ledger or PrivacyLedger()).charge(version, release_id=release_id, method=request.method,
+                                           epsilon=float(epsilon), delta=float(delta), seed=request.seed,
+                                           accounts=accounts)
     staging = Path(tempfile.mkdtemp(prefix=f".{release_id}.", dir=root))
     try:
         if records is not None:
@@ -202,10 +212,6 @@ def _write_release(frame: pl.DataFrame, request: Request, release_id: str, root:
         (staging / "report.html").write_text(render_report_html(report), encoding="utf-8")
         for lang, name in readme.README_NAMES.items():
             (staging / name).write_text(render_readme(manifest, lang), encoding="utf-8")
-        if is_dp:
-            (ledger or PrivacyLedger()).charge(version, release_id=release_id, method=request.method,
-                                               epsilon=float(epsilon), delta=float(delta), seed=request.seed,
-                                               accounts=accounts)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -406,14 +412,46 @@ def render_readme(manifest: dict, lang: str = "en") -> str:
     return readme.render(manifest, lang)
 
 
+def _breakable(text: str, run: int = 16) -> str:
+    """``text`` escaped, with a line-break opportunity (``<wbr>``) after each ``_ - / . ,`` of a long word and every
+    ``run`` characters of it: column names and hashes would otherwise make the page scroll sideways on a phone
+    (WCAG 1.4.10), and report.html has no style sheet to wrap them (the site's CSP refuses inline styles)."""
+    words = []
+    for word in re.split(r"(\s+)", text):
+        parts = [p[i:i + run] for p in re.split(r"(?<=[_\-/.,])", word) for i in range(0, len(p), run)]
+        words.append("<wbr>".join(map(html.escape, parts)) if len(word) >= run else html.escape(word))
+    return "".join(words)
+
+
+def _flat_rows(value, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
+    """(path, value) for every leaf of nested dicts."""
+    if isinstance(value, dict) and value:
+        return [row for key, item in value.items() for row in _flat_rows(item, (*path, str(key)))]
+    return [(path, value)]
+
+
+def _html_table(value: dict) -> str:
+    """One two-column table of a part of the report: each row headed by the path to its figure (``a › b``).
+    Nested tables would need more width than a phone has (WCAG 1.4.10)."""
+    rows = "".join(f"<tr><th scope=\"row\">{' › '.join(map(_breakable, path))}</th><td>{_html_value(item)}</td></tr>"
+                   for path, item in _flat_rows(value))
+    return f"<table>{rows}</table>"
+
+
 def _html_value(value) -> str:
-    if isinstance(value, dict):
-        rows = "".join(f"<tr><th scope=\"row\">{html.escape(str(k))}</th><td>{_html_value(v)}</td></tr>"
-                       for k, v in value.items())
-        return f"<table>{rows}</table>"
+    if isinstance(value, dict):  # only an empty one is left by _flat_rows
+        return "—"
     if isinstance(value, list):
-        return html.escape(", ".join(map(str, value)))
-    return html.escape(str(value))
+        return _breakable(", ".join(map(str, value)))
+    return _breakable(str(value))
+
+
+def _html_report(report: dict) -> str:
+    """The report's top-level figures in a table, then a section per nested part (utility, risk, ...)."""
+    parts = [_html_table({k: v for k, v in report.items() if not isinstance(v, dict) or not v})]
+    parts += [f"<h2>{_breakable(str(key))}</h2>{_html_table(value)}"
+              for key, value in report.items() if isinstance(value, dict) and value]
+    return "".join(parts)
 
 
 def render_report_html(report: dict) -> str:
@@ -424,5 +462,5 @@ def render_report_html(report: dict) -> str:
             f"<h1>Release {html.escape(report['release'])}: quality and risk</h1>"
             "<p><strong>Internal, not for publication:</strong> these figures are computed from the real records "
             "without noise. Only the release's records and aggregates are protected.</p>"
-            f"{_html_value(report)}"
+            f"{_html_report(report)}"
             "</main></body></html>")

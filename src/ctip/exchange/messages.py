@@ -70,7 +70,11 @@ FILE = {
     "zip_not_xlsx": "%(file)s: a ZIP archive that is not an Excel workbook; expected .xlsx or CSV",
     "xlsx_too_large": "%(file)s: the workbook unpacks to %(size)s MiB, more than the %(limit)s MiB an Excel upload may "
                       "hold; save the sheet as CSV UTF-8 (CSV files have no such limit) or split it",
-    "xlsx_unreadable": "%(file)s: the Excel workbook cannot be opened (%(detail)s); export it again",
+    "xlsx_unreadable": "%(file)s: the workbook's content is not what Excel writes, so it cannot be read; open it in "
+                       "Excel or LibreOffice and save it again as 'Excel Workbook (.xlsx)' or as CSV UTF-8",
+    "xlsx_encrypted": "%(file)s: the Excel workbook is protected by a password (encrypted), so it cannot be read; "
+                      "open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with "
+                      "Password) and save it again, or save the sheet as CSV UTF-8",
     "xlsx_sheet_empty": "%(file)s: the workbook's first sheet is empty",
     "duplicate_column": "%(file)s: column '%(column)s' appears twice in the header; each column once",
     "csv_unparsable": "%(file)s: the CSV cannot be parsed; check the delimiter and quoting",

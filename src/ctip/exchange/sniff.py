@@ -14,6 +14,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import olefile
+
 from ctip.exchange.errors import InvalidFile
 from ctip.exchange.messages import message
 
@@ -41,7 +43,7 @@ def sniff(path: Path) -> Sniffed:
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(path)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InvalidFile(message("xls", file=path.name))
+        raise InvalidFile(message(_ole_kind(path), file=path.name))
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(head):
         raise InvalidFile(message("utf16", file=path.name))
     nul = head.find(b"\x00")
@@ -60,6 +62,17 @@ def sniff(path: Path) -> Sniffed:
     if len(header) < 2:
         raise InvalidFile(message("no_header", file=path.name))
     return Sniffed("csv", delimiter, tuple(h.strip() for h in header), bom)
+
+
+def _ole_kind(path: Path) -> str:
+    """What an OLE2 compound file is: a password-protected workbook (Office keeps an encrypted .xlsx as an
+    ``EncryptedPackage`` stream in one) or, as anything else of this container, a legacy .xls workbook."""
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            return "xlsx_encrypted" if ole.exists("EncryptedPackage") else "xls"
+    except Exception:  # noqa: BLE001 - olefile raises many types for a malformed container; then the
+        # legacy format's advice (save it as .xlsx or CSV) still helps
+        return "xls"
 
 
 def _looks_utf16(head: bytes) -> bool:

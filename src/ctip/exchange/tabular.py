@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import logging
+import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -58,16 +60,26 @@ def read_xlsx_rows(path: Path, max_header_rows: int = 2,
     """The first sheet's first ``max_header_rows`` rows (as text) and the rows after them (raw values,
     at most ``limit`` rows in all when given)."""
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        with open(path, "rb") as handle:  # a handle: openpyxl refuses a path by its extension alone
+            wb = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+            try:
+                ws = wb.worksheets[0]
+                rows = [list(r) for r in ws.iter_rows(values_only=True, max_row=limit)]
+            finally:
+                wb.close()
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for damaged workbooks
-        raise InvalidFile(message("xlsx_unreadable", file=path.name, detail=str(exc))) from None
-    try:
-        ws = wb.worksheets[0]
-        rows = [list(r) for r in ws.iter_rows(values_only=True, max_row=limit)]
-    finally:
-        wb.close()
+        raise _unreadable_workbook(path, exc) from None
     head = [[_text(v) or "" for v in r] for r in rows[:max_header_rows]]
     return head, rows[max_header_rows:]
+
+
+def _unreadable_workbook(path: Path, exc: Exception) -> InvalidFile:
+    """The refusal of a workbook openpyxl could not read: damaged (its ZIP container) or not what Excel
+    writes. openpyxl's own text is English and may quote the file's content, so only its type is logged."""
+    logger.info("openpyxl could not read a workbook: %s", type(exc).__name__)
+    if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
+        return InvalidFile(message("damaged_xlsx", file=path.name))
+    return InvalidFile(message("xlsx_unreadable", file=path.name))
 
 
 def frame_from_rows(names: list[str], rows: list[list[object]], first_row: int = 1) -> pl.DataFrame:

@@ -24,14 +24,15 @@ LEVEL_ORDER = {"high": 0, "medium": 1, "low": 2, "none": 3}
 STATUS = {"read": "read · уншсан", "skipped": "skipped · алгассан"}
 
 CSS = """
-body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem 1.5rem;color:#1b1b1b}
+body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem 1.5rem;color:#1b1b1b;
+overflow-wrap:anywhere} .scroll{overflow-x:auto} @media (max-width:30rem){body{padding:.75rem}}
 h1,h2,h3{line-height:1.2} .notice{background:#fff4ce;border-left:4px solid #b58100;padding:.6rem 1rem}
 table{border-collapse:collapse;width:100%;font-size:13px} th,td{border-bottom:1px solid #ddd;padding:.3rem;
 text-align:left;vertical-align:top} code{word-break:break-all} .lvl{font-weight:600;padding:0 .35rem;border-radius:3px}
 .high{background:#b3261e;color:#fff} .medium{background:#e8a317} .low{background:#dfe6ee} .none{background:#eee}
 mark{background:#ffe08a;border-bottom:2px solid #b58100} .post{border:1px solid #ddd;border-radius:6px;
 padding:.6rem 1rem;margin:.8rem 0} .text{white-space:pre-wrap} .template{background:#f4f6f8;padding:.5rem}
-svg{border:1px solid #ddd;background:#fcfcfc;max-width:100%} .meta{color:#555;font-size:13px}
+svg{border:1px solid #ddd;background:#fcfcfc;max-width:100%;height:auto} .meta{color:#555;font-size:13px}
 """
 
 _KIND_COLOUR = {"post": "#2f5d8a", "phone": "#b3261e", "email": "#6a3d9a", "handle": "#1b7a3a",
@@ -62,7 +63,7 @@ def network_svg(posts: list[dict], near_duplicates: list | None = None) -> str:
              f'height="{layout["height"]}" role="img" aria-label="network">']
     for e in layout["edges"]:
         dash = ' stroke-dasharray="4 3"' if e["kind"] == "near" else ""
-        parts.append(f'<line x1="{e["x1"]}" y1="{e["y1"]}" x2="{e["x2"]}" y2="{e["y2"]}" stroke="#999"{dash}/>')
+        parts.append(f'<line x1="{e["x1"]}" y1="{e["y1"]}" x2="{e["x2"]}" y2="{e["y2"]}" stroke="#767676"{dash}/>')  # 4.4:1 on the drawing's background (WCAG 1.4.11)
     for n in layout["nodes"]:
         colour = _KIND_COLOUR.get(n["kind"], "#555")
         radius = 7 if n["kind"] == "post" else 5
@@ -151,7 +152,7 @@ def render_report(result: ScanResult) -> str:
         "<!doctype html><html lang=en><head><meta charset=utf-8>",
         "<meta name=viewport content='width=device-width, initial-scale=1'>",
         f"<title>OSINT scan report · ctip</title><style>{CSS}</style></head><body>",
-        "<h1>OSINT scan report · OSINT шалгалтын тайлан</h1>",
+        "<main><h1>OSINT scan report · OSINT шалгалтын тайлан</h1>",
         f'<p class="notice"><strong>{escape(TRIAGE_NOTICE)}</strong><br>Оноо нь зөвхөн эрэмбэлэлт, нотлох '
         "баримт биш: аль нийтлэлийг түрүүлж унших ёстойг заана, хүн худалдаалсан гэдгийг батлахгүй.</p>",
         f"<p>Posts · Нийтлэл: <strong>{summary['posts']}</strong> · flagged · тэмдэглэсэн: "
@@ -174,7 +175,9 @@ def render_report(result: ScanResult) -> str:
             f'{_explanation(result, post, labels)}'
             f'<p class="meta">{escape(", ".join(i["kind"] + ": " + i["value"] for i in post["identifiers"]))}</p>'
             "</section>")
-    html.append("<h2>Chain of custody · Нотлох баримтын хадгалалт</h2><table><tr><th>file · файл</th>"
+    # a table too wide for a phone scrolls in a region of its own, which keyboard users can reach (WCAG 1.4.10)
+    html.append("<h2 id=custody>Chain of custody · Нотлох баримтын хадгалалт</h2>"
+                "<div class=scroll role=region aria-labelledby=custody tabindex=0><table><tr><th>file · файл</th>"
                 "<th>SHA-256</th><th>bytes · байт</th><th>intake (UTC) · хүлээн авсан (UTC)</th><th>status · төлөв</th>"
                 "<th>posts · нийтлэл</th><th>problems · асуудал</th></tr>")
     for c in result.custody:
@@ -182,5 +185,5 @@ def render_report(result: ScanResult) -> str:
         html.append(f"<tr><td>{escape(c.path)}{received}</td><td><code>{c.sha256}</code></td><td>{c.size}</td>"
                     f"<td>{escape(c.intake_at)}</td><td>{STATUS.get(c.status, escape(c.status))}</td><td>{c.posts}</td>"
                     f"<td>{custody_notes(c)}</td></tr>")
-    html.append("</table></body></html>")
+    html.append("</table></div></main></body></html>")
     return "\n".join(html)

@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy as _lazy
 from ctip import vocab
 from ctip.disclosure._params import Interval, OneOf, Optional
 from ctip.disclosure.errors import DisclosureError, InvalidParameter
-from ctip.disclosure.registry import check_release_id, release_id_taken
+from ctip.disclosure.registry import check_release_id, id_state, incomplete_releases, release_id_taken
 from ctip.disclosure.release import Request
+from ctip.publishing.refusals import REFUSALS
 from ctip.publishing.services import DEFAULT_DELTA, parameter_rules
 from ctip.publishing.templatetags.publishing import METHODS
 
@@ -29,6 +30,19 @@ METHOD_FIELDS = {
 
 # the refusal of a taken id, whether the form sees it or the release's writer finds it taken meanwhile
 ID_TAKEN = _lazy("A release with this id exists already; choose another id.")
+
+
+def id_taken_error(release_id: str) -> str:
+    """Why ``release_id`` cannot be used: a release has it, a writer is making it right now (a second click
+    on the button, or another analyst), or a writer stopped before finishing it (an incomplete release)."""
+    state = id_state(release_id)
+    if state == "writing":
+        return _(REFUSALS["id_being_written"]) % {"id": release_id}
+    if state == "incomplete":
+        found = next((r for r in incomplete_releases() if r.id == release_id), None)
+        when = found.last_written.strftime("%Y-%m-%d %H:%M") if found else "?"
+        return _(REFUSALS["id_incomplete"]) % {"id": release_id, "when": when}
+    return str(ID_TAKEN)
 
 
 def allowed(constraint: Interval | OneOf | Optional) -> str:
@@ -101,8 +115,8 @@ class NewReleaseForm(forms.Form):
         except DisclosureError:
             raise forms.ValidationError(_("Use 1 to 64 small letters a–z, digits, '.', '_' or '-', starting "
                                           "with a letter or digit.")) from None
-        if release_id_taken(release_id):  # a release, or one being written right now
-            raise forms.ValidationError(ID_TAKEN)
+        if release_id_taken(release_id):  # a release, one being written right now, or an incomplete one
+            raise forms.ValidationError(id_taken_error(release_id))
         return release_id
 
     def clean_columns(self) -> tuple[str, ...] | None:

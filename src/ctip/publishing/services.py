@@ -6,16 +6,26 @@ The release parameters' rules (``parameter_rules``, ``check_release_request``) l
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ctip.disclosure.registry import ReleaseInfo, load_release, publish_release
+from ctip.disclosure.registry import (
+    STALE_AFTER,
+    IncompleteRelease,
+    ReleaseInfo,
+    load_release,
+    publish_release,
+    remove_incomplete,
+)
 from ctip.disclosure.release import DEFAULT_DELTA, Request, check_release_request, parameter_rules
 from ctip.publishing.models import PublicationRequest
 
 __all__ = ["DEFAULT_DELTA", "EmptyDataset", "PublishingError", "check_release_request", "parameter_rules",
-           "publication_approve", "publication_reject", "publication_request", "release_from_dataset"]
+           "publication_approve", "publication_reject", "publication_request", "release_from_dataset",
+           "release_incomplete_remove"]
 
 
 class PublishingError(Exception):
@@ -93,3 +103,19 @@ def publication_reject(*, release_id: str, user) -> PublicationRequest:
     req.decided_at = timezone.now()
     req.save()
     return req
+
+
+@transaction.atomic
+def release_incomplete_remove(*, release_id: str, actor, via: str,
+                              older_than: timedelta = STALE_AFTER) -> IncompleteRelease:
+    """Remove an incomplete release (a claimed id whose writer stopped) and its staging, audited.
+
+    ``actor`` is the user (None from the command line), ``via`` where it was asked ("Releases page",
+    "ctip release clean"). Raises ``NotIncomplete`` for a release, an id being written now or no id at
+    all. The audit event is written first, in this transaction: if the removal fails it is rolled back.
+    A privacy-ledger charge of that id stays (``docs/privacy.md``)."""
+    from ctip.cases.audit import record  # the audit log lives in the cases app
+
+    record(actor=actor, action="release.incomplete_remove", entity="release", entity_id=release_id,
+           changes={"via": via})
+    return remove_incomplete(release_id, older_than=older_than)

@@ -1,4 +1,30 @@
-"""Mongolian translations of the release pages (data analysts and supervisors)."""
+"""Mongolian translations of the release pages (data analysts and supervisors), and of the release
+refusals ``ctip release`` and the pages share (``ctip.publishing.refusals``, keyed by code)."""
+
+from ctip.publishing.refusals import REFUSALS
+
+REFUSALS_MN = {
+    "id_taken": "%(id)s нийтлэл аль хэдийн байна; өөр дугаар сонгоно уу.",
+    "id_being_written": ("%(id)s нийтлэлийг яг одоо үүсгэж байна (өмнөх товшилтоор эсвэл өөр хүн); нийтлэлүүдийн "
+                         "жагсаалтад гарч иртэл хүлээнэ үү. Хоёр удаа үүсгэхгүй."),
+    "id_incomplete": ("%(id)s нийтлэл дуусаагүй: бичих ажил нь зогссон (сүүлд %(when)s UTC-д бичсэн). Дуусаагүй "
+                      "нийтлэлийг устгах, эсвэл өөр дугаар сонгоно уу."),
+    "id_invalid": ("Нийтлэлийн дугаар %(id)s: a–z жижиг латин үсэг, цифр, '.', '_' эсвэл '-' тэмдэгтээс 1–64 "
+                   "тэмдэгт хэрэглэж, үсэг эсвэл цифрээр эхлүүлнэ үү."),
+    "budget": ("Татгалзлаа: энэ нийтлэлд ε = %(need_eps)s, δ = %(need_delta)s хэрэгтэй, гэтэл эдгээр бүртгэлд "
+               "нууцлалын төсвөөс зөвхөн ε = %(eps)s, δ = %(delta)s үлдсэн. ε (эсвэл δ)-г бууруулах, эсвэл "
+               "төсвийг нэмэгдүүлэхийг администратороос хүснэ үү."),
+    "parameter": "%(name)s нь %(allowed)s байх ёстой.",
+    "empty_dataset": ("Хамтын өгөгдлийн сан хоосон байна: эхлээд өгөгдөл импортлох (ctip dataset import FILE), "
+                      "эсвэл --input FILE-ээр файлаас нийтлэл үүсгэнэ үү."),
+    "input_missing": "--input %(file)s: ийм файл алга.",
+    "input_empty": "--input %(file)s: хүчинтэй бүртгэл нэг ч уншигдсангүй.",
+    "cannot_make": ("Эдгээр бүртгэлээс эдгээр параметрээр энэ нийтлэлийг үүсгэх боломжгүй. Шалтгааныг серверийн "
+                    "логт бичсэн; өөр параметр оролдох эсвэл администратортой холбогдоно уу."),
+    "cannot_make_detail": "Эдгээр параметрээр энэ нийтлэлийг үүсгэх боломжгүй: %(detail)s",
+    "not_incomplete": ("%(id)s нь %(minutes)s минут хөндөгдөөгүй дуусаагүй нийтлэл биш (нийтлэл, яг одоо "
+                       "үүсгэж буй нийтлэл, эсвэл огт байхгүй); юу ч устгаагүй."),
+}
 
 MN = {
     "Publication requested": "Нийтлэх хүсэлт гаргасан",
@@ -348,8 +374,6 @@ MN = {
     "Refused: the records of the collaborative dataset have only ε = %(eps)s, δ = %(delta)s left of their privacy budget. Lower ε (or δ), or ask an administrator to raise the budget.":
         "Татгалзлаа: хамтын өгөгдлийн сангийн бүртгэлүүдэд нууцлалын төсвөөс зөвхөн ε = %(eps)s, δ = %(delta)s "
         "үлдсэн. ε (эсвэл δ)-г бууруулах, эсвэл төсвийг нэмэгдүүлэхийг администратороос хүснэ үү.",
-    "This release cannot be made from the collaborative dataset with these parameters. Details: %(detail)s":
-        "Эдгээр параметрээр хамтын өгөгдлийн сангаас энэ нийтлэлийг үүсгэх боломжгүй. Дэлгэрэнгүй: %(detail)s",
     "Release %(id)s created. It is not published: read its report, then request publication.":
         "%(id)s нийтлэл үүслээ. Нийтлэгдээгүй: тайланг нь уншаад, нийтлэх хүсэлт гаргана уу.",
     "New release": "Шинэ нийтлэл",
@@ -360,4 +384,30 @@ MN = {
     "Left for the collaborative dataset: ε = %(eps)s, δ = %(delta)s.":
         "Хамтын өгөгдлийн санд үлдсэн: ε = %(eps)s, δ = %(delta)s.",
     "Make the release": "Нийтлэл үүсгэх",
+    # incomplete releases (a writer that stopped) and the form's wait
+    "Incomplete releases": "Дуусаагүй нийтлэлүүд",
+    "The writing of these releases stopped before it finished (the server was stopped or the process killed). They are not releases: nothing can be read or published from them, and they hold their id until they are removed. A differentially private one may have spent privacy budget: the ledger below keeps that charge.":
+        "Эдгээр нийтлэлийг бичих ажил дуусахаасаа өмнө зогссон (сервер зогссон эсвэл процессыг хүчээр "
+        "зогсоосон). Эдгээр нь нийтлэл биш: тэднээс юу ч уншиж, нийтэлж болохгүй бөгөөд устгах хүртэл "
+        "дугаараа эзэлсээр байна. Дифференциал нууцлалтай нийтлэл нууцлалын төсөв зарцуулсан байж болзошгүй: "
+        "доорх бүртгэл тэр зарцуулалтыг хадгална.",
+    "Last written (UTC)": "Сүүлд бичсэн (UTC)",
+    "Action": "Үйлдэл",
+    "Remove %(id)s": "%(id)s-г устгах",
+    "never finished: the charge stays": "дуусаагүй: зарцуулалт хэвээр үлдэнэ",
+    "Remove an incomplete release": "Дуусаагүй нийтлэлийг устгах",
+    "Remove the incomplete release %(id)s? Its writing stopped before it finished (last written %(when)s UTC). The files it left are deleted and the id becomes free again. A privacy-budget charge it made stays in the ledger. The removal is recorded in the audit log.":
+        "%(id)s дуусаагүй нийтлэлийг устгах уу? Түүнийг бичих ажил дуусахаасаа өмнө зогссон (сүүлд %(when)s "
+        "UTC-д бичсэн). Үлдээсэн файлууд нь устаж, дугаар нь дахин чөлөөлөгдөнө. Түүний нууцлалын төсвийн "
+        "зарцуулалт бүртгэлд хэвээр үлдэнэ. Устгасныг аудитын бүртгэлд тэмдэглэнэ.",
+    "Remove the incomplete release": "Дуусаагүй нийтлэлийг устгах",
+    "Cancel": "Болих",
+    "No such incomplete release.": "Ийм дуусаагүй нийтлэл алга.",
+    "The incomplete release %(id)s was removed; the id is free again.":
+        "%(id)s дуусаагүй нийтлэлийг устгалаа; дугаар нь дахин чөлөөтэй.",
+    "Making the release…": "Нийтлэлийг үүсгэж байна…",
+    "The release is being made: this takes from a few seconds to about a minute for a large dataset. Stay on this page; its report opens when it is ready.":
+        "Нийтлэлийг үүсгэж байна: хэдэн секундээс том өгөгдлийн санд нэг минут орчим үргэлжилнэ. Энэ "
+        "хуудсан дээрээ байгаарай; бэлэн болмогц тайлан нь нээгдэнэ.",
 }
+MN.update({REFUSALS[code]: text for code, text in REFUSALS_MN.items()})

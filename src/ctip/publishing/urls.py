@@ -6,6 +6,7 @@ app_name = "publishing"
 urlpatterns = [
     path("", views.release_list, name="list"),
     path("new", views.release_create, name="create"),
+    path("incomplete/<str:release_id>/remove", views.incomplete_remove, name="incomplete_remove"),
     path("<str:release_id>/", views.release_detail, name="detail"),
     path("<str:release_id>/report/", views.release_report, name="report"),
     path("<str:release_id>/files/<str:name>", views.release_file, name="file"),

@@ -11,13 +11,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ctip.accounts.permissions import capability_required, user_can
 from ctip.disclosure.errors import BudgetExceeded, DisclosureError, InvalidParameter
-from ctip.disclosure.registry import ReleaseExists, load_release
+from ctip.disclosure.registry import NotIncomplete, ReleaseExists, load_release
 from ctip.publishing import selectors, services
-from ctip.publishing.forms import ID_TAKEN, NewReleaseForm, parameter_error
+from ctip.publishing.forms import NewReleaseForm, id_taken_error, parameter_error
+from ctip.publishing.refusals import REFUSALS
 from ctip.publishing.report import report_sections, review_notes
 
 logger = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ def release_list(request, form: NewReleaseForm | None = None):
     can_create = user_can(request.user, "release.create")
     return render(request, "publishing/list.html", {
         "rows": selectors.release_list(), "ledger": selectors.ledger_summary(),
+        "incomplete": selectors.incomplete_list(), "can_create": can_create,
         "can_approve": user_can(request.user, "release.approve"),
         "form": (form or NewReleaseForm()) if can_create else None,
     })
@@ -76,11 +78,11 @@ def release_create(request):
                                                                              "delta": f"{left.delta:g}"})
     except InvalidParameter as exc:
         parameter_error(form, exc)
-    except ReleaseExists:  # someone took the id since the form was checked (both submitted at once)
-        form.add_error("release_id", ID_TAKEN)
-    except DisclosureError as exc:
-        form.add_error(None, _("This release cannot be made from the collaborative dataset with these "
-                               "parameters. Details: %(detail)s") % {"detail": exc})
+    except ReleaseExists:  # the id was taken since the form was checked (a second click, or two analysts)
+        form.add_error("release_id", id_taken_error(release_id))
+    except DisclosureError as exc:  # its English text stays in the log: the page words the refusal
+        logger.warning("release %s refused on the Releases page (user #%s): %s", release_id, request.user.pk, exc)
+        form.add_error(None, _(REFUSALS["cannot_make"]))
     else:
         logger.info("release %s (%s) created from the Releases page by user #%s", info.id, info.method,
                     request.user.pk)
@@ -88,6 +90,24 @@ def release_create(request):
                                     "request publication.") % {"id": info.id})
         return redirect("publishing:detail", release_id=info.id)
     return release_list(request, form=form)
+
+
+@require_http_methods(["GET", "POST"])
+@capability_required("release.create")
+def incomplete_remove(request, release_id: str):
+    """GET: ask to confirm. POST: remove an incomplete release (its writer stopped) and its staging, audited."""
+    incomplete = selectors.incomplete_get(release_id)
+    if incomplete is None:
+        raise Http404(_("No such incomplete release."))
+    if request.method == "POST":
+        try:
+            services.release_incomplete_remove(release_id=release_id, actor=request.user, via="Releases page")
+        except NotIncomplete:  # finished or removed meanwhile
+            raise Http404(_("No such incomplete release.")) from None
+        messages.success(request, _("The incomplete release %(id)s was removed; the id is free again.")
+                         % {"id": release_id})
+        return redirect("publishing:list")
+    return render(request, "publishing/confirm_remove.html", {"incomplete": incomplete})
 
 
 @_reviewer_required

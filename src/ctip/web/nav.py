@@ -16,6 +16,7 @@ NAV: list[tuple[str, object, str | None]] = [
     ("cases:list", _("Cases"), "cases.view"),
     ("cases:referrals", _("Referrals"), "cases.referrals"),
     ("cases:approvals", _("Approvals"), "cases.approve"),
+    ("cases:retention", _("Retention"), "cases.approve"),
     ("datahub:batches", _("Dataset"), "dataset.view"),
     ("dashboard:internal", _("Dashboard"), "dashboard.internal"),
     ("publishing:list", _("Releases"), "release.create"),
@@ -40,5 +41,11 @@ def navigation(request):
             url = reverse(url_name)
         except NoReverseMatch:
             continue
-        items.append({"url": url, "label": label, "active": request.path.startswith(url)})
+        items.append({"url": url, "label": label, "active": False})
+    # The current page is the entry with the longest matching address: /cases/retention/ is "Retention", not
+    # also "Cases".
+    current = max((item for item in items if request.path.startswith(item["url"])),
+                  key=lambda item: len(item["url"]), default=None)
+    if current is not None:
+        current["active"] = True
     return {"nav_items": items}

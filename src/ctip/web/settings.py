@@ -9,6 +9,8 @@ Environment:
 - ``CTIP_TWO_FACTOR``: ``required`` (default: every person's account enrols an authenticator at its next
   sign-in) or ``optional`` (people may enrol from their account page); see docs/security.md.
 - ``CTIP_SESSION_IDLE_MINUTES``: a session unused this long ends (default 30); 8 hours is the absolute limit.
+- ``CTIP_TEMPORARY_PASSWORD_DAYS``: a password issued by an administrator works this many days (default 3), and
+  only to choose one's own.
 - ``CTIP_TRUSTED_PROXIES``: how many reverse proxies in front of ctip append to ``X-Forwarded-For``
   (default 0: the client address is the TCP peer's); used for the sign-in lockout and the audit log.
 """
@@ -44,6 +46,9 @@ DEBUG = os.environ.get("CTIP_DEBUG") == "1"
 ALLOWED_HOSTS = [h for h in os.environ.get("CTIP_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
 INSTALLED_APPS = [
+    # first: Django runs the management command of the first app that has it, so ctip.accounts' own
+    # changepassword (a temporary, audited password) and axes_reset... (audited unlocks) replace Django's and axes'
+    "ctip.accounts",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,7 +59,6 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",  # one-time recovery codes
     "ctip.web",
-    "ctip.accounts",
     "ctip.cases",
     "ctip.datahub",
     "ctip.dashboard",
@@ -74,7 +78,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "ctip.accounts.middleware.SessionLimitsMiddleware",
-    "ctip.accounts.middleware.TwoFactorMiddleware",
+    "ctip.accounts.middleware.SignInStepsMiddleware",  # code, own password, enrolment: before any page
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a lockout into ctip's page
 ]
@@ -172,6 +176,11 @@ if CTIP_TWO_FACTOR not in ("required", "optional"):
 
     raise ImproperlyConfigured(f"CTIP_TWO_FACTOR={CTIP_TWO_FACTOR!r}: expected 'required' or 'optional'")
 CTIP_TRUSTED_PROXIES = int(os.environ.get("CTIP_TRUSTED_PROXIES", "0"))
+CTIP_TEMPORARY_PASSWORD_DAYS = int(os.environ.get("CTIP_TEMPORARY_PASSWORD_DAYS", "3"))
+if CTIP_TEMPORARY_PASSWORD_DAYS < 1:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"CTIP_TEMPORARY_PASSWORD_DAYS={CTIP_TEMPORARY_PASSWORD_DAYS}: expected 1 or more")
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # a stranger elsewhere cannot lock a person out

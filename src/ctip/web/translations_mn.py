@@ -43,6 +43,7 @@ MN = {
     "Cases": "Кейсүүд",
     "Referrals": "Шилжүүлэг",
     "Approvals": "Батлалт",
+    "Retention": "Хадгалах хугацаа",
     "Dataset": "Өгөгдлийн сан",
     "Dashboard": "Хяналтын самбар",
     "Releases": "Нийтлэлүүд",

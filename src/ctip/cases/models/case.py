@@ -159,3 +159,9 @@ class Case(models.Model):
     @property
     def is_anonymised(self) -> bool:
         return self.anonymised_at is not None
+
+    @property
+    def child_at_registration(self) -> bool:
+        """The person was a child (documented or presumed) when this case was registered: for a person who
+        returns years later, their first case may be a child's and the second an adult's."""
+        return self.person.is_child_on(self.registered_on)

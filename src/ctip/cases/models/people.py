@@ -109,4 +109,32 @@ class Person(models.Model):
         b = self.birth_date
         if not b:
             return None
-        return day.year - b.year - ((day.month, day.day) < (b.month, b.day))
+        return _whole_years(b, day)
+
+    def age_at(self, day: dt.date) -> int | None:
+        """Age on ``day``: from the birth date, else the age at registration plus the whole years since.
+
+        A person who returns years later (a second case) is older than ``age_years`` says: the age at
+        registration stays as recorded, and each case reads the age on its own registration date.
+        """
+        documented = self.age_on(day)
+        if documented is not None or self.age_years is None:
+            return documented
+        return self.age_years + max(_whole_years(self.registered_on, day), 0)
+
+    def is_child_on(self, day: dt.date) -> bool:
+        """``is_child`` as of ``day``: equal to it on the registration date, then growing up with the years.
+
+        A presumption (appears to be a child, age unknown) is not aged: with no age at all it holds until a
+        worker records one.
+        """
+        age = self.age_at(day)
+        if age is None:
+            return self.appears_to_be_child
+        if not self.age_estimated:
+            return age < CHILD_AGE
+        return age < CHILD_AGE or (self.appears_to_be_child and age == self.age_years)
+
+
+def _whole_years(start: dt.date, day: dt.date) -> int:
+    return day.year - start.year - ((day.month, day.day) < (start.month, start.day))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from ctip import vocab
 
@@ -35,3 +36,14 @@ def country(code: str) -> str:
         return vocab.country_name(code, get_language() or "en")
     except ValueError:
         return code
+
+
+@register.filter
+def org_name(organisation) -> str:
+    """``{{ referral.to_organisation|org_name }}``: the name, marked "(deactivated)" when the organisation was
+    deactivated (its records stay, but it takes no new referral, transfer or consent)."""
+    if organisation is None:
+        return ""
+    if getattr(organisation, "is_active", True):
+        return organisation.name
+    return _("%(name)s (deactivated)") % {"name": organisation.name}

@@ -7,6 +7,7 @@ them with consent). Forms that change the case appear only to the owning organis
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect, render
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from ctip.accounts.models import Organisation, User
 from ctip.accounts.permissions import CAPABILITIES, capability_required, user_can
-from ctip.cases import selectors, services
+from ctip.cases import duplicates, selectors, services
 from ctip.cases.forms import (
     AssessmentForm,
     AssignForm,
@@ -116,16 +117,44 @@ def _filter_organisations(user):
 @capability_required("cases.edit")
 @require_http_methods(["GET", "POST"])
 def case_register(request):
-    """Register a person and open their case in the user's organisation."""
+    """Register a person and open their case in the user's organisation, after checking that the person is not
+    already registered there (``ctip.cases.duplicates``).
+
+    A valid form with possible matches is shown again with them, and nothing is saved until the worker
+    chooses (``choice``): ``person-<id>`` opens a new case for that person, ``new`` registers a different
+    person. The matches are looked up again on every post, so a choice can only name a person who still
+    matches the details sent."""
     form = RegistrationForm(request.POST or None)
+    matches = []
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        case = run_service(request, form, lambda: services.case_create(
-            actor=request.user, module=data.get("module") or None, nrm_phase=data.get("nrm_phase") or None,
-            **form.person_fields()), _("Case registered."))
-        if case is not None:
-            return redirect("cases:detail", public_id=case.public_id)
-    return render(request, "cases/case_register.html", {"form": form}, status=400 if form.errors else 200)
+        fields = form.person_fields()
+        matches = duplicates.possible_matches(request.user, fields)
+        choice = request.POST.get("choice", "")
+        chosen = next((m for m in matches if choice == f"person-{m.person_id}"), None)
+        if choice.startswith("person-") and chosen is None:
+            messages.error(request, _("That person no longer matches the details given: choose again."))
+        elif chosen is not None or choice == "new" or not matches:
+            case = _register(request, form, fields, chosen, matches if choice == "new" else [])
+            if case is not None:
+                return redirect("cases:detail", public_id=case.public_id)
+    return render(request, "cases/case_register.html", {
+        "form": form, "matches": matches,
+        "hidden_form": RegistrationForm(request.POST, auto_id=False) if matches else None,
+    }, status=400 if form.errors else 200)
+
+
+def _register(request, form, fields: dict, chosen, declined: list):
+    """Open the case: for the chosen matching person, or for a new person (auditing the matches declined)."""
+    data = form.cleaned_data
+    module, nrm_phase = data.get("module") or None, data.get("nrm_phase") or None
+    if chosen is not None:
+        return run_service(request, form, lambda: services.case_create_for_person(
+            actor=request.user, person_id=chosen.person_id, module=module, nrm_phase=nrm_phase, **fields),
+            _("Case opened for a person already registered. Details already on their record were kept; "
+              "check the person's details."))
+    return run_service(request, form, lambda: services.case_create(
+        actor=request.user, module=module, nrm_phase=nrm_phase, declined_matches=declined, **fields),
+        _("Case registered."))
 
 
 def case_context(request, case: Case, **forms) -> dict:
@@ -137,7 +166,10 @@ def case_context(request, case: Case, **forms) -> dict:
            "editable": owner and not case.is_closed,  # a closed case is read-only until reopened
            "can_note": access.can_add_notes and user_can(user, "cases.edit") and not case.is_closed,
            "person": case.person if "person" in sections else None,
-           "shared_labels": [Section(s).label for s in Section.values if s in sections]}
+           "other_cases": selectors.person_other_cases(user, case) if "person" in sections else [],
+           "shared_labels": [Section(s).label for s in Section.values if s in sections],
+           "can_merge": owner and user_can(user, "cases.approve") and not case.is_anonymised
+           and case.organisation_id == user.organisation_id}
     if "screening" in sections:
         ctx["screenings"] = [(s, present(s.suggestion), _evidence(s))
                              for s in case.screenings.prefetch_related("evidence")]

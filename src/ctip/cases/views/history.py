@@ -18,8 +18,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ctip.accounts.permissions import user_can
-from ctip.cases import audit, selectors
-from ctip.cases.models import Section
+from ctip.cases import audit, merge, selectors
+from ctip.cases.duplicates import MatchReason
+from ctip.cases.merge import MergeReason
+from ctip.cases.models import AnonymisationReason, Section
 from ctip.cases.templatetags.case_tags import code_label
 from ctip.cases.validators import VocabCode, VocabCodes
 from ctip.cases.views.common import case_for
@@ -36,6 +38,13 @@ CHANGE_LABELS = {
     "anonymised": gettext_lazy("because the case was anonymised"),
     "retention_years": gettext_lazy("retention period (years after closure)"),
     "format": gettext_lazy("format"),
+    "possible_matches": gettext_lazy("possible matches shown"),
+    "matched_on": gettext_lazy("matched on"),
+    "returning_person": gettext_lazy("opened for a person already registered"),
+    "kept_person": gettext_lazy("person record kept"),
+    "merged_person": gettext_lazy("person record merged into it (erased)"),
+    "moved": gettext_lazy("case moved from the merged record"),
+    "fields_taken": gettext_lazy("details taken from the merged record"),
 }
 
 ACTIONS = {
@@ -57,7 +66,11 @@ ACTIONS = {
     "anonymise": gettext_lazy("Anonymised: identifying details erased"),
     "retention.hold": gettext_lazy("Retention hold placed"),
     "retention.lift": gettext_lazy("Retention hold lifted"),
+    "duplicate.declined": gettext_lazy("Registered as a different person despite possible matches"),
+    "person.merge": gettext_lazy("Two records of the person merged"),
 }
+# Codes recorded as an event's ``reason`` (anonymisation, merge), read as their labels.
+REASONS = [*AnonymisationReason.choices, *MergeReason.choices]
 
 
 def may_see_history(user, case) -> bool:
@@ -79,6 +92,8 @@ CODED_FIELDS = {"suggested_status": "htcds.vic_TraffickingStatus", "closure_stat
 def _value(value, label_of=None) -> str:
     if value == audit.IDENTIFYING:
         return _("changed (encrypted, not shown)")
+    if value == audit.WITHHELD:
+        return _("changed (identifying, not kept in the log)")
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, bool):
@@ -99,6 +114,12 @@ def _field(model, name: str):
     """(label, labeller of coded values) of a recorded field: codes read as their labels, like on the case page."""
     if name == "sections":  # the sections a view showed, or a referral shared
         return str(CHANGE_LABELS[name]), _choice_labeller(Section.choices)
+    if name == "matched_on":
+        return str(CHANGE_LABELS[name]), _choice_labeller(MatchReason.choices)
+    if name == "reason":
+        return str(CHANGE_LABELS[name]), _choice_labeller(REASONS)
+    if name == "fields_taken":
+        return str(CHANGE_LABELS[name]), merge.detail_label
     if name in CHANGE_LABELS:
         return str(CHANGE_LABELS[name]), None
     try:

@@ -8,6 +8,7 @@ screening" records it. With JavaScript (``static/cases/screening.js``), every ch
 from __future__ import annotations
 
 import json
+import logging
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -23,6 +24,14 @@ from ctip.cases.forms import ScreeningForm
 from ctip.cases.views.common import back_to_case, case_for, run_service
 from ctip.cases.views.screening_text import present
 
+log = logging.getLogger(__name__)
+
+
+def _not_assessable(exc: Exception) -> str:
+    """The refusal in the reader's language; the log gets the offending field's name, never a value."""
+    log.warning("screening input refused by the engine at %s", getattr(exc.__cause__, "field", "?"))
+    return _("These answers cannot be assessed together. Check the answers and try again.")
+
 
 def _editable_case(request, public_id: str, *, log_view: bool):
     if not request.user.is_authenticated:
@@ -34,7 +43,7 @@ def _editable_case(request, public_id: str, *, log_view: bool):
 
 
 def _suggest(case, interview: dict) -> dict:
-    document = {**interview, "person": screening_adapter.person_facts(case.person)}
+    document = {**interview, "person": screening_adapter.person_facts(case.person, case.registered_on)}
     return present(services.screening_preview(document))
 
 
@@ -60,7 +69,7 @@ def screening_form(request, public_id: str):
             status = 400
     return render(request, "cases/screening_form.html", {
         "case": case, "form": form, "suggestion": suggestion,
-        "person_facts": screening_adapter.person_facts(case.person),
+        "person_facts": screening_adapter.person_facts(case.person, case.registered_on),
     }, status=status)
 
 
@@ -68,7 +77,7 @@ def _try_suggest(case, form: ScreeningForm) -> dict | None:
     try:
         return _suggest(case, form.interview())
     except screening_adapter.InvalidInterview as exc:
-        form.add_error(None, str(exc))
+        form.add_error(None, _not_assessable(exc))
         return None
 
 
@@ -83,4 +92,4 @@ def screening_preview(request, public_id: str):
     try:
         return JsonResponse(_suggest(case, form.interview()))
     except screening_adapter.InvalidInterview as exc:
-        return JsonResponse({"message": str(exc), "fields": {}}, status=400)
+        return JsonResponse({"message": _not_assessable(exc), "fields": {}}, status=400)

@@ -7,6 +7,8 @@ audited (``ctip audit verify``) like the same change made on the users page (``/
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from ctip.accounts import lockout, services, twofactor
@@ -64,6 +66,8 @@ class Command(BaseCommand):
             state = "active" if user.is_active else "deactivated"
             kind = " service-account" if user.is_service_account else ""
             kind += (" two-factor" if user.pk in enrolled else "") + (" blocked" if user.username in blocked else "")
+            if user.temporary_password_expires:
+                kind += f" temporary-password-until-{_when(user.temporary_password_expires)}"
             org = user.organisation.code if user.organisation else "-"
             self.stdout.write(f"{user.username}\t{org}\t{user.role}\t{user.scope}\t{state}{kind}")
 
@@ -75,7 +79,7 @@ class Command(BaseCommand):
                               f"ctip manage api_token {user.username}")
         else:
             self.stdout.write(f"created {user.username} ({Role(role).label}, {user.organisation.name}); "
-                              f"password (shown once): {password}")
+                              f"{_temporary(user)}: {password}")
 
     def _change(self, *, username, role, scope, group, **_options):
         if role is None and scope is None and group is None:
@@ -98,7 +102,7 @@ class Command(BaseCommand):
             self.stdout.write(f"reactivated service account {username}; issue a new token with: "
                               f"ctip manage api_token {username}")
         else:
-            self.stdout.write(f"reactivated {username}; new password (shown once): {password}")
+            self.stdout.write(f"reactivated {username}; new {_temporary(user)}: {password}")
 
     def _unlock(self, *, username, **_options):
         cleared = services.user_unlock(username=username)
@@ -111,7 +115,17 @@ class Command(BaseCommand):
 
     def _reset_password(self, *, username, **_options):
         password = services.user_reset_password(username=username)
-        self.stdout.write(f"new password for {username} (shown once): {password}")
+        user = User.objects.get(username=username)
+        self.stdout.write(f"new {_temporary(user)} for {username}: {password}")
+
+
+def _when(moment) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%MZ")
+
+
+def _temporary(user: User) -> str:
+    """How an issued password is described: the password itself follows, last on the line."""
+    return f"temporary password (shown once; to choose their own, until {_when(user.temporary_password_expires)})"
 
 
 def _organisation(code: str) -> Organisation:

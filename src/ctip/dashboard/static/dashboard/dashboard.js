@@ -9,6 +9,21 @@
   var text = JSON.parse(document.getElementById("dashboard-messages").textContent);
   var lang = document.documentElement.lang || "en";
   var worldMap = null;
+  // Colours (WCAG 1.4.11, docs/accessibility.md): every mark reaches 3:1 against the white card.
+  // SERIES: Okabe–Ito's colour-blind-safe hues (blue, vermillion, bluish green, reddish purple, orange) and a
+  // slate grey, each darkened until it reaches 4.5:1, so that the Sankey's links, drawn at LINK_OPACITY, still
+  // reach 3:1 (sky blue and yellow are left out: darkened, they match blue and orange).
+  // SCALE: the maps' sequential scale, viridis from teal (fewest) to dark purple (most), cut where it would fall
+  // under 3:1 against the card and against NO_DATA, the fill of countries without figures. BORDER: country
+  // outlines (4.5:1). Colour never carries a figure alone: bars and nodes are labelled, the maps have a scale
+  // with numbers, and each chart has a table view.
+  var PALETTE = {
+    series: ["#0072b2", "#c35600", "#008762", "#bc4f8b", "#9c6c00", "#5f6b7a"],
+    scale: ["#21918c", "#2a788e", "#3b528b", "#440154"],
+    noData: "#f2f2f2",
+    border: "#767676",
+    linkOpacity: 0.8
+  };
   var charts = {};
   var documentReady = new Promise(function (resolve) {
     if (document.readyState === "loading") {
@@ -124,14 +139,23 @@
     };
   }
 
-  function barOption(payload) {
+  // On a narrow screen (a phone, or 400 % zoom) the category names get less room, so that the bars and their
+  // figures stay in view (WCAG 1.4.10; the full names are in the tooltips and the table view), and the value
+  // axis has fewer ticks, so that its numbers do not run into each other.
+  function categoryAxis(rows, width) {
+    return {type: "category", data: rows.map(function (r) { return r.label; }),
+            axisLabel: {width: Math.max(72, Math.min(220, Math.round(width * 0.4))), overflow: "truncate"}};
+  }
+
+  function valueTicks(width) { return width < 480 ? 3 : 5; }
+
+  function barOption(payload, width) {
     var rows = payload.rows.slice().reverse();
     return {
       grid: {left: 8, right: 56, top: 8, bottom: 8, containLabel: true},
       tooltip: {trigger: "item", formatter: tooltipFor(payload)},
-      xAxis: {type: "value", name: text.victims, nameLocation: "middle", nameGap: 24},
-      yAxis: {type: "category", data: rows.map(function (r) { return r.label; }),
-              axisLabel: {width: 220, overflow: "truncate"}},
+      xAxis: {type: "value", name: text.victims, nameLocation: "middle", nameGap: 24, splitNumber: valueTicks(width)},
+      yAxis: categoryAxis(rows, width),
       series: [{type: "bar", data: rows.map(function (r) { return {value: r.count, row: r}; }),
                 label: {show: true, position: "right", formatter: function (p) {
                   var r = p.data.row;
@@ -141,7 +165,7 @@
   }
 
   // SDG 16.2.2: one bar per country, its length the rate per 100,000 population.
-  function rateOption(payload) {
+  function rateOption(payload, width) {
     var rows = payload.rows.slice().reverse();
     return {
       grid: {left: 8, right: 56, top: 8, bottom: 8, containLabel: true},
@@ -149,9 +173,8 @@
         var r = p.data.row;
         return escapeHtml(r.label) + ": " + fmt(r.rate) + " (" + fmt(r.count) + " / " + fmt(r.population) + ")";
       }},
-      xAxis: {type: "value", name: text.per100k, nameLocation: "middle", nameGap: 24},
-      yAxis: {type: "category", data: rows.map(function (r) { return r.label; }),
-              axisLabel: {width: 220, overflow: "truncate"}},
+      xAxis: {type: "value", name: text.per100k, nameLocation: "middle", nameGap: 24, splitNumber: valueTicks(width)},
+      yAxis: categoryAxis(rows, width),
       series: [{type: "bar", data: rows.map(function (r) { return {value: r.rate, row: r}; }),
                 label: {show: true, position: "right", formatter: function (p) { return fmt(p.data.row.rate); }}}]
     };
@@ -173,8 +196,9 @@
     return {
       tooltip: {trigger: "item", formatter: tooltipFor(payload)},
       visualMap: {min: 0, max: max || 1, left: 8, bottom: 8, calculable: true,
-                  inRange: {color: ["#dbe9f6", "#0b5cab", "#08306b"]}},
+                  inRange: {color: PALETTE.scale}},
       series: [{type: "map", map: "world", nameProperty: "iso3", roam: true,
+                itemStyle: {areaColor: PALETTE.noData, borderColor: PALETTE.border, borderWidth: 0.5},
                 emphasis: {label: {show: false}},
                 data: payload.rows.map(function (r) { return {name: r.code, value: r.count, row: r}; })}]
     };
@@ -198,7 +222,10 @@
         return escapeHtml(names[p.name]) + ": " + fmt(p.value);
       }},
       series: [{type: "sankey", left: 8, right: 140, nodeGap: 6, emphasis: {focus: "adjacency"},
-                label: {formatter: function (p) { return names[p.name]; }},
+                lineStyle: {color: "source", opacity: PALETTE.linkOpacity},
+                // a node's name is drawn over the links leaving it: dark text on a light box stays legible
+                label: {formatter: function (p) { return names[p.name]; }, color: "#1d2430", textBorderWidth: 0,
+                        backgroundColor: "rgba(255, 255, 255, 0.9)", padding: [2, 4], lineHeight: 16, borderRadius: 2},
                 data: Object.keys(nodes).map(function (n) { return {name: n}; }),
                 links: payload.rows.map(function (r) {
                   return {source: "from:" + r.source, target: "to:" + r.target, value: r.count};
@@ -233,6 +260,13 @@
 
   var OPTIONS = {bar: barOption, line: lineOption, map: mapOption, sankey: sankeyOption, rate: rateOption};
 
+  function optionFor(payload, canvas) {
+    var option = OPTIONS[payload.kind](payload, canvas.clientWidth);
+    option.animation = false;  // figures, not a show: drawn at once (and nothing moves for those who get dizzy)
+    option.color = PALETTE.series;
+    return option;
+  }
+
   function draw(card, name, payload) {
     card.querySelector("[data-role=title]").textContent = payload.title;
     card.querySelector("[data-role=note]").textContent = payload.note || "";
@@ -251,10 +285,8 @@
     var ready = payload.kind === "map" ? loadWorld() : Promise.resolve();
     return ready.then(function () {
       var chart = echarts.init(canvas, null, {renderer: "canvas"});
-      var option = OPTIONS[payload.kind](payload);
-      option.animation = false;  // figures, not a show: drawn at once (and nothing moves for those who get dizzy)
-      chart.setOption(option);
-      charts[name] = chart;
+      chart.setOption(optionFor(payload, canvas));
+      charts[name] = {chart: chart, payload: payload, canvas: canvas};
       card.querySelector("[data-role=png]").onclick = function () {
         download(chart.getDataURL({type: "png", pixelRatio: 2, backgroundColor: "#fff"}), "ctip-" + name + ".png");
       };
@@ -289,6 +321,10 @@
   }
   Promise.all(cards.map(load)).then(function () { document.body.setAttribute("data-dashboard", "ready"); });
   window.addEventListener("resize", function () {
-    Object.keys(charts).forEach(function (k) { charts[k].resize(); });
+    Object.keys(charts).forEach(function (k) {  // redrawn for the new width, not only stretched
+      var drawn = charts[k];
+      drawn.chart.resize();
+      drawn.chart.setOption(optionFor(drawn.payload, drawn.canvas));
+    });
   });
 }());
