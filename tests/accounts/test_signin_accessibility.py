@@ -102,7 +102,7 @@ def test_the_remaining_sign_in_pages_pass_wcag_aa(axe_page, live_server, make_us
         TOTPDevice.objects.filter(user=user).update(last_t=-1)  # as half a minute later: the code of now is new
         page.locator("#id_code").fill(code_for(device))
         _submit(page, "/verify/")
-        assert "/password/" in page.url, page.url
+        assert "/password/" in page.url, (page.url, page.locator("main").inner_text())
         audit.check(page, "choose your own password")
         _submit_empty(page, "/password/")
         expect(page.locator("main [aria-invalid=true]").first).to_be_attached()

@@ -136,6 +136,20 @@ def test_a_recovery_code_works_once(client, enrolled):
     assert "This code does not match" in text(again)
 
 
+def test_a_recovery_code_does_not_make_the_next_app_code_wait(client, enrolled):
+    user, codes = enrolled
+    sign_in(client, "tuya")
+    client.post("/accounts/verify/", {"code": codes[0]})
+    client.post("/logout/")
+
+    sign_in(client, "tuya")  # at once: a wrong app code here would make the next one wait a second
+    device = TOTPDevice.objects.get(user=user)
+    response = client.post("/accounts/verify/", {"code": code_for(device, steps_ahead=1), "next": "/cases/"})
+
+    assert response.status_code == 302 and response["Location"] == "/cases/"
+    assert TOTPDevice.objects.get(user=user).throttling_failure_count == 0
+
+
 def test_the_password_alone_cannot_put_in_another_phone(client, enrolled):
     sign_in(client, "tuya")
 

@@ -64,7 +64,10 @@ PROBLEMS_JS = """
 
 def text_spacing_problems(page) -> list[dict]:
     """Apply the text spacing to the page as it is and list what gets cut off or overlaps (``target``,
-    ``summary``). The spacing stays until the page is left."""
-    page.add_style_tag(content=SPACING_CSS)
-    page.evaluate("() => new Promise(requestAnimationFrame)")  # laid out again
-    return page.evaluate(PROBLEMS_JS)
+    ``summary``). The spacing is taken off again, so that the next check sees the page as the site draws it."""
+    style = page.add_style_tag(content=SPACING_CSS)
+    try:
+        page.evaluate("() => new Promise(requestAnimationFrame)")  # laid out again
+        return page.evaluate(PROBLEMS_JS)
+    finally:
+        style.evaluate("element => element.remove()")

@@ -142,8 +142,12 @@ def verify(user: User, code: str):
     code = _clean(code)
     if not code:
         return None
+    # The shape says which device a code is for: an authenticator's is digits only, a recovery code has a dash.
+    # Offering every code to every device would count a recovery code as a wrong authenticator code, and
+    # django-otp would then make the person's next authenticator code wait.
+    kind = TOTPDevice if code.isdigit() else StaticDevice
     for device in devices_for_user(user, confirmed=True, for_verify=True):
-        if device.verify_token(code):
+        if isinstance(device, kind) and device.verify_token(code):
             return device
     return None
 
