@@ -82,6 +82,12 @@ def test_backup_holds_every_part_but_the_keys(running, tmp_path):
     assert "0004_retention" in manifest["migrations"]["cases"]
     verified = running.ctip("backup", "verify", str(archive))
     assert verified.stdout.startswith("ok\t") and "case store opens" in verified.stdout
+    made = running.python("""
+from ctip.cases.models import AuditEvent
+result = AuditEvent.objects.filter(action="backup.create").values_list("entity_id", "changes").get()
+""")
+    assert made[0] == archive.name and made[1]["files"] == len(manifest["members"])
+    assert running.ctip("audit", "verify").stdout.startswith("ok")
 
 
 def test_identifying_values_stay_encrypted_inside_the_backup(running, tmp_path):

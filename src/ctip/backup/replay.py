@@ -3,7 +3,8 @@ then run the retention rule. Needs Django (``ctip.web.setup()`` done).
 
 A listed case was erased after the backup was taken, so whatever kept it from erasure in the restored copy
 had changed by then: a hold still in force is lifted and an open case is closed (both audited, as the
-system, with ``"restore": true``), then it is anonymised with the reason the register recorded.
+system, with ``"restore": true``), then it is anonymised with the reason the register recorded. Also the audit
+events of a restore and of a backup made.
 """
 
 from __future__ import annotations
@@ -88,3 +89,10 @@ def record_restore(*, archive: str, created_at: str, migrated: list[str], replay
         "re_erased": replay.re_erased, "deleted_again": replay.deleted, "re_erase_failed": sorted(replay.failed),
         "retention_anonymised": rule.anonymised if rule else [],
     })
+
+
+def record_backup(*, archive: str, files: int, size: int, engine: str) -> None:
+    """One audit event for a backup made (after it is complete, so the archive itself does not hold it): who
+    holds a copy of the case store is something an auditor asks. The archive's name, never its folder."""
+    audit.record(actor=None, action="backup.create", entity="backup", entity_id=archive,
+                 changes={"files": files, "bytes": size, "engine": engine})

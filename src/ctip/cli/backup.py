@@ -39,6 +39,12 @@ def run_backup(args: argparse.Namespace) -> int:
             print(f"ctip backup: {exc}", file=sys.stderr)
             return 1
         size = path.stat().st_size
+        from ctip.web import setup
+
+        setup()
+        from ctip.backup.replay import record_backup
+
+        record_backup(archive=path.name, files=len(manifest.members), size=size, engine=manifest.engine)
         print(f"{path}\t{len(manifest.members)} files\t{size / 1e6:.1f} MB\t{manifest.engine} case store")
         print("the keys are not in the archive: keep a copy of CTIP_HOME/keys (or your key secrets) elsewhere")
         return 0
