@@ -65,6 +65,16 @@ def page(browser, tmp_path):
 
 
 @pytest.fixture
+def axe_page(browser):
+    """A page in a context of its own that lets Playwright inject axe-core despite the page's CSP (the
+    accessibility audits: ``tests/web/axe.py``); every other page test keeps the CSP."""
+    context = browser.new_context(bypass_csp=True, locale="en-GB")
+    context.set_default_timeout(15_000)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
 def organisation(db):
     from ctip.accounts.models import Organisation
 

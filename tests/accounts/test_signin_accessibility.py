@@ -30,14 +30,6 @@ LANGUAGES = {"en": "English", "mn": "Монгол"}
 OWN = "quiet-river-copper-lantern"
 
 
-@pytest.fixture
-def axe_page(browser):
-    context = browser.new_context(bypass_csp=True, locale="en-GB")
-    context.set_default_timeout(15_000)
-    yield context.new_page()
-    context.close()
-
-
 def _submit(page, form: str) -> None:
     with page.expect_navigation():
         page.locator(f"main form[action$='{form}'] button[type=submit]").click()

@@ -36,15 +36,6 @@ from tests.web.test_mongolian_pages import demo, empty_site  # noqa: F401  (the 
 pytestmark = [pytest.mark.browser, pytest.mark.language_audit, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def axe_page(browser):
-    """A page in a context of its own that lets Playwright inject axe-core despite the page's CSP."""
-    context = browser.new_context(bypass_csp=True, locale="en-GB")
-    context.set_default_timeout(15_000)
-    yield context.new_page()
-    context.close()
-
-
 def test_every_page_of_every_role_passes_wcag_aa_and_reflows(axe_page, live_server, request, settings, subtests):
     """One sub-test per role (the demo data loads once): each lists every violation on that role's pages."""
     scan = request.getfixturevalue("demo")
